@@ -1,0 +1,266 @@
+"""Checklists: YAML with positions -> a validated, frozen :class:`Checklist`.
+
+Every problem is reported as ``path:line:col: error: message``; all problems
+of a file are collected before the load fails. Unknown keys, kinds and cue
+names get a "did you mean" suggestion. Each rule kind's own keys and their
+types come from ``dataclasses.fields`` of the kind's ``Params``, so kinds do
+not parse YAML themselves.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import types
+import typing
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from svcaudit import yamlpos
+from svcaudit.cues import CUES
+from svcaudit.errors import ChecklistError
+from svcaudit.model import Checklist, Element, Loc, Window
+from svcaudit.rules import KINDS
+from svcaudit.yamlpos import PosDict, PosList
+
+DEFAULT = "quality-service"
+TOP_KEYS = ("id", "title", "version", "source", "description", "pass_mark", "elements")
+ELEMENT_KEYS = ("id", "title", "kind", "weight", "critical", "window", "description",
+                "guidance", "source", "quote", "better")  # fmt: skip
+MAX_BYTES = 1_000_000
+
+
+class Problems:
+    """Problems found in one file, each with its location."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.items: list[ChecklistError] = []
+
+    def add(self, message: str, pos: tuple[int, int] | None = None) -> None:
+        loc = Loc(self.path, *pos) if pos else Loc(self.path)
+        self.items.append(ChecklistError(message, loc))
+
+    def raise_any(self) -> None:
+        if self.items:
+            raise ChecklistError.many(self.items)
+
+
+def suggest(word: str, choices: typing.Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` when a choice is close to ``word``, else ``""``."""
+    from rapidfuzz import process
+
+    best = process.extractOne(str(word), list(choices), score_cutoff=70)
+    return f" (did you mean '{best[0]}'?)" if best else ""
+
+
+def builtin_dir() -> Path:
+    """The built-in checklists: in the installed package, or ``checklists/`` of a checkout."""
+    installed = Path(str(resources.files("svcaudit"))) / "_checklists"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[2] / "checklists"
+
+
+def builtin_ids() -> list[str]:
+    return sorted(p.stem for p in builtin_dir().glob("*.yaml"))
+
+
+def resolve(ref: str) -> Path:
+    """A checklist id or file name -> its file."""
+    path = Path(ref)
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        if not path.is_file():
+            raise ChecklistError("checklist file not found", Loc(ref))
+        return path
+    ids = builtin_ids()
+    if ref not in ids:
+        raise ChecklistError(f"unknown checklist '{ref}'{suggest(ref, ids)}; built-in: {', '.join(ids)}")
+    return builtin_dir() / f"{ref}.yaml"
+
+
+@lru_cache(maxsize=16)
+def load_checklist(ref: str = DEFAULT) -> Checklist:
+    """Load a built-in checklist by id, or a checklist file by path."""
+    path = resolve(ref)
+    label = ref if not Path(ref).is_absolute() and Path(ref).exists() else str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise ChecklistError(f"cannot read checklist: {err.strerror}", Loc(label)) from None
+    if len(data) > MAX_BYTES:
+        raise ChecklistError(f"checklist larger than {MAX_BYTES} bytes", Loc(label))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ChecklistError(f"not UTF-8 text (byte {err.start})", Loc(label)) from None
+    return parse(text, label)
+
+
+def parse(text: str, path: str) -> Checklist:
+    """Validate checklist YAML ``text`` read from ``path``."""
+    doc = yamlpos.load(text, path)
+    problems = Problems(path)
+    if not isinstance(doc, PosDict):
+        problems.add("a checklist must be a mapping with 'id', 'title' and 'elements'", (1, 1))
+        problems.raise_any()
+    _unknown(doc, TOP_KEYS, problems, "checklist")
+    for key in ("id", "title", "elements"):
+        if key not in doc:
+            problems.add(f"missing key '{key}'", doc.pos)
+    elements = tuple(_elements(doc.get("elements"), doc, problems))
+    pass_mark = _number(doc, "pass_mark", 70.0, problems)
+    if not 0 <= pass_mark <= 100:
+        problems.add(f"pass_mark must be between 0 and 100, not {pass_mark:g}", doc.value_pos["pass_mark"])
+    version = doc.get("version", 1)
+    if not isinstance(version, int) or isinstance(version, bool):
+        problems.add(f"version must be an integer, not {version!r}", doc.value_pos.get("version"))
+    problems.raise_any()
+    return Checklist(
+        id=str(doc["id"]), title=str(doc["title"]), version=version, elements=elements,
+        pass_mark=pass_mark, source=str(doc.get("source", "")),
+        description=str(doc.get("description", "")).strip(), path=path,
+    )  # fmt: skip
+
+
+def _unknown(mapping: PosDict, known: typing.Sequence[str], problems: Problems, what: str) -> None:
+    for key in mapping:
+        if key not in known:
+            hint = suggest(key, known)
+            problems.add(f"{what}: unknown key '{key}'{hint}", mapping.key_pos[key])
+
+
+def _number(mapping: PosDict, key: str, default: float, problems: Problems) -> float:
+    value = mapping.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        problems.add(f"'{key}' must be a number, not {value!r}", mapping.value_pos.get(key))
+        return default
+    return float(value)
+
+
+def _elements(raw: Any, doc: PosDict, problems: Problems) -> Iterator[Element]:
+    if raw is None:
+        return
+    if not isinstance(raw, PosList) or not raw:
+        problems.add("'elements' must be a non-empty list", doc.value_pos.get("elements"))
+        return
+    seen: set[str] = set()
+    for item, pos in zip(raw, raw.item_pos):
+        if not isinstance(item, PosDict):
+            problems.add("an element must be a mapping", pos)
+            continue
+        element = _element(item, problems)
+        if element is None:
+            continue
+        if element.id in seen:
+            problems.add(f"duplicate element id '{element.id}'", item.value_pos["id"])
+        seen.add(element.id)
+        yield element
+
+
+def _element(item: PosDict, problems: Problems) -> Element | None:
+    eid = str(item.get("id", "?"))
+    before = len(problems.items)
+    for key in ("id", "title", "kind"):
+        if key not in item:
+            problems.add(f"element '{eid}': missing key '{key}'", item.pos)
+    kind = KINDS.get(str(item.get("kind")))
+    if "kind" in item and kind is None:
+        hint = suggest(item["kind"], KINDS)
+        problems.add(f"element '{eid}': unknown kind '{item['kind']}'{hint}", item.value_pos["kind"])
+    own = [f.name for f in dataclasses.fields(kind.Params)] if kind else []
+    _unknown(item, (*ELEMENT_KEYS, *own), problems, f"element '{eid}'")
+    weight = _number(item, "weight", 1.0, problems)
+    if weight < 0:
+        problems.add(f"element '{eid}': weight must be 0 or more, not {weight:g}", item.value_pos["weight"])
+    critical = _typed(item, "critical", bool, False, problems, eid)
+    window = _build(Window, item["window"], item.value_pos["window"], problems, eid) if "window" in item else Window()
+    params = _build(kind.Params, _own(item, own), item.pos, problems, eid) if kind else None
+    if len(problems.items) > before:
+        return None
+    texts = {k: str(item.get(k, "")).strip() for k in ("description", "guidance", "source", "quote", "better")}
+    return Element(
+        id=eid, title=str(item["title"]), kind=str(item["kind"]), params=params, weight=weight,
+        critical=critical, window=window, loc=Loc(problems.path, *item.pos), **texts,
+    )  # fmt: skip
+
+
+def _own(item: PosDict, names: list[str]) -> PosDict:
+    out = PosDict({k: v for k, v in item.items() if k in names})
+    out.pos = item.pos
+    out.key_pos = {k: item.key_pos[k] for k in out}
+    out.value_pos = {k: item.value_pos[k] for k in out}
+    return out
+
+
+def _typed(item: PosDict, key: str, typ: type, default: Any, problems: Problems, eid: str) -> Any:
+    value = item.get(key, default)
+    if not isinstance(value, typ):
+        problems.add(f"element '{eid}': '{key}' must be {typ.__name__}, not {value!r}", item.value_pos.get(key))
+        return default
+    return value
+
+
+def _build(cls: type, raw: Any, pos: tuple[int, int], problems: Problems, eid: str) -> Any:
+    """Build dataclass ``cls`` from a YAML mapping, checking keys and types."""
+    if not isinstance(raw, PosDict):
+        problems.add(f"element '{eid}': expected a mapping, not {raw!r}", pos)
+        return None
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    _unknown(raw, list(fields), problems, f"element '{eid}'")
+    hints = typing.get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for name, fld in fields.items():
+        if name not in raw:
+            if fld.default is dataclasses.MISSING and fld.default_factory is dataclasses.MISSING:
+                problems.add(f"element '{eid}': missing key '{name}'", raw.pos)
+            continue
+        value = _convert(hints[name], raw[name], raw.value_pos[name], problems, f"element '{eid}': '{name}'")
+        if fld.metadata.get("cues"):
+            _check_cues(value, raw[name], raw.value_pos[name], problems, eid)
+        values[name] = value
+    try:
+        return cls(**values)
+    except TypeError:
+        return None  # problems already recorded
+
+
+def _convert(hint: Any, value: Any, pos: tuple[int, int], problems: Problems, what: str) -> Any:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        hint = next(a for a in args if a is not type(None))
+        origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is tuple:
+        items = value if isinstance(value, list) else [value]
+        item_pos = value.item_pos if isinstance(value, PosList) else [pos] * len(items)
+        return tuple(_convert(args[0], v, p, problems, what) for v, p in zip(items, item_pos))
+    if dataclasses.is_dataclass(hint):
+        return _build(hint, value, pos, problems, what.split("'")[1])
+    if hint is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+        if math.isfinite(value):
+            return float(value)
+    elif hint is int and isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    elif hint in (str, bool) and isinstance(value, hint):
+        return value
+    problems.add(f"{what} must be {_type_name(hint)}, not {value!r}", pos)
+    return value
+
+
+def _type_name(hint: Any) -> str:
+    return {float: "a number", int: "a whole number of 0 or more", str: "text", bool: "true or false"}.get(
+        hint, getattr(hint, "__name__", str(hint))
+    )
+
+
+def _check_cues(value: Any, raw: Any, pos: tuple[int, int], problems: Problems, eid: str) -> None:
+    names = value if isinstance(value, tuple) else (value,)
+    item_pos = raw.item_pos if isinstance(raw, PosList) else [pos] * len(names)
+    for name, p in zip(names, item_pos):
+        if name not in CUES:
+            problems.add(f"element '{eid}': unknown cue '{name}'{suggest(name, CUES)}", p)

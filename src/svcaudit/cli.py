@@ -1,0 +1,190 @@
+"""Command line: parse options, call the core, pick reporters, exit.
+
+Only this module imports click, prints diagnostics and chooses exit codes
+(CONTRACT.md: 0 passed, 1 failed, 2 usage or checklist error, 3 input error).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from svcaudit import __version__
+from svcaudit.errors import ExitCode, SvcauditError
+
+SCORE_FORMATS = ("table", "json", "jsonl")
+ANNOTATE_FORMATS = ("table", "json", "jsonl")
+
+
+def _fail(err: SvcauditError) -> None:
+    click.echo(str(err), err=True)
+    sys.exit(int(err.exit_code))
+
+
+def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn core errors into one-line diagnostics and their exit codes (``--debug`` re-raises)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = click.get_current_context().find_root().params.get("debug")
+        try:
+            return fn(*args, **kwargs)
+        except SvcauditError as err:
+            if debug:
+                raise
+            _fail(err)
+        except KeyboardInterrupt:
+            click.echo("svcaudit: interrupted", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by ``score``, ``annotate`` and ``convert`` (an option bundle)."""
+    fn = click.option("--agent", metavar="NAME", help="Which speaker is the agent, when labels do not say.")(fn)
+    fn = click.option("--input-format", default="auto", show_default=True, metavar="auto|NAME",
+                      help="Transcript format; 'svcaudit formats' lists them.")(fn)  # fmt: skip
+    return click.argument("paths", nargs=-1, required=True, metavar="PATH...")(fn)
+
+
+def output_options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
+        fn = click.option("-o", "--output", "outputs", multiple=True, metavar="FORMAT:PATH",
+                          help="Also write FORMAT to PATH (repeatable).")(fn)  # fmt: skip
+        fn = click.option("-f", "--format", "fmt", type=click.Choice(formats), default="table",
+                          show_default=True, help="Report format on standard output.")(fn)  # fmt: skip
+        return click.option("-c", "--checklist", default="quality-service", show_default=True,
+                            metavar="ID|FILE", help="Built-in checklist id or checklist file.")(fn)  # fmt: skip
+
+    return decorate
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="svcaudit")
+@click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks.")
+def cli(debug: bool) -> None:
+    """Score customer-service transcripts against checklists built from service training."""
+
+
+@cli.command()
+@input_options
+@output_options(SCORE_FORMATS)
+@click.option("--fail-under", type=click.FloatRange(0, 100), metavar="PCT",
+              help="Fail a transcript scoring below PCT (default: the checklist's pass mark).")  # fmt: skip
+@click.option("--no-fail", is_flag=True, help="Exit 0 even when transcripts fail.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Score in N processes (output order is unchanged).")  # fmt: skip
+@handle_errors
+def score(paths: tuple[str, ...], checklist: str, fmt: str, outputs: tuple[str, ...],
+          input_format: str, agent: str | None, fail_under: float | None, no_fail: bool,
+          jobs: int) -> None:  # fmt: skip
+    """Score transcripts: a scorecard per transcript, and a summary."""
+    from svcaudit import run
+
+    outcome = run.score(paths, checklist, fmt, outputs, input_format, agent, fail_under, jobs,
+                        warn=_warn)  # fmt: skip
+    if outcome == ExitCode.FAILED and no_fail:
+        outcome = ExitCode.OK
+    sys.exit(int(outcome))
+
+
+@cli.command()
+@input_options
+@output_options(ANNOTATE_FORMATS)
+@handle_errors
+def annotate(paths: tuple[str, ...], checklist: str, fmt: str, outputs: tuple[str, ...],
+             input_format: str, agent: str | None) -> None:  # fmt: skip
+    """Show each transcript turn by turn, with the cues detected in each turn."""
+    from svcaudit import run
+
+    sys.exit(int(run.annotate(paths, fmt, outputs, input_format, agent, warn=_warn)))
+
+
+@cli.command()
+@input_options
+@click.option("-o", "--output", default="-", metavar="PATH", help="Write here instead of standard output.")
+@handle_errors
+def convert(paths: tuple[str, ...], input_format: str, agent: str | None, output: str) -> None:
+    """Read any supported export and write canonical transcript JSONL."""
+    from svcaudit import run
+
+    sys.exit(int(run.convert(paths, input_format, agent, output, warn=_warn)))
+
+
+@cli.command("checklists")
+@handle_errors
+def list_checklists() -> None:
+    """List the built-in checklists."""
+    from svcaudit import run
+
+    run.list_checklists(sys.stdout)
+
+
+@cli.group("checklist")
+def checklist_group() -> None:
+    """Show or validate checklists."""
+
+
+@checklist_group.command("show")
+@click.argument("ref", metavar="ID|FILE")
+@handle_errors
+def checklist_show(ref: str) -> None:
+    """Print a checklist: its elements, weights, rules and sources."""
+    from svcaudit import run
+
+    run.show_checklist(ref, sys.stdout)
+
+
+@checklist_group.command("validate")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@handle_errors
+def checklist_validate(files: tuple[str, ...]) -> None:
+    """Validate checklist files; errors as path:line:col: error: message."""
+    from svcaudit import run
+
+    bad = run.validate_checklists(files, _warn)
+    sys.exit(int(ExitCode.USAGE if bad else ExitCode.OK))
+
+
+@cli.command()
+@click.argument("element_id")
+@click.option("-c", "--checklist", default="quality-service", show_default=True, metavar="ID|FILE")
+@handle_errors
+def explain(element_id: str, checklist: str) -> None:
+    """An element's guidance, from its source document."""
+    from svcaudit import run
+
+    run.explain(element_id, checklist, sys.stdout)
+
+
+@cli.command()
+@handle_errors
+def formats() -> None:
+    """List the transcript formats svcaudit reads."""
+    from svcaudit import run
+
+    run.list_formats(sys.stdout)
+
+
+@cli.command()
+@click.argument("kind", required=False)
+@handle_errors
+def rules(kind: str | None) -> None:
+    """List the rule kinds of the checklist language, or document one."""
+    from svcaudit import run
+
+    run.list_rules(kind, sys.stdout)
+
+
+def _warn(line: str) -> None:
+    click.echo(line, err=True)
+
+
+def main() -> None:
+    """Console entry point."""
+    cli(prog_name="svcaudit")

@@ -1,0 +1,311 @@
+"""Normalisation and phrase matching: each turn is normalised once, here.
+
+``normalise`` turns raw speech or chat text into a :class:`Norm`: casefolded
+words with contractions expanded, fillers and stutters removed, tokenised
+transcripts ("you 're welcome .") rejoined, chat emoji codes dropped, and the
+sentence boundaries kept as ``.``, ``?`` and ``!`` tokens.
+
+A :class:`Lexicon` holds the phrases and regular-expression patterns of every
+cue. ``Lexicon.find`` matches them all against one turn in a single pass: an
+inverted index of phrase words picks candidates, an exact substring test
+settles most of them, and rapidfuzz's ``partial_ratio`` is tried only on
+phrases long enough and close enough to be a typo or a speech-recognition
+error of the turn text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz
+
+BOUNDARIES = frozenset({".", "?", "!"})
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
+_EMOJI_CODE = re.compile(r":[a-z0-9_+\-]{2,30}:")
+_DETOKENISE = re.compile(r"\s+(n't|'s|'re|'ve|'ll|'d|'m)\b", re.IGNORECASE)
+_BRACKETED = re.compile(r"\[[^\]]{0,40}\]|<[^>]{0,40}>")  # [laughter], <unk>, [inaudible]
+_TOKEN = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*|[.?!,]")
+_CLAUSE_MARK = re.compile(r"[,;]|:(?!\d)|(?<=\s)-{1,3}(?=\s)|-{2,3}|\u2014|\u2013(?=\s)")
+COMMA = ","
+_QUOTED = re.compile(r'"[^"]{1,200}"')
+
+
+@lru_cache(maxsize=1)
+def rules() -> Mapping[str, Any]:
+    """The normalisation tables of ``lexicons/normalise.yaml`` (loaded once)."""
+    text = resources.files("svcaudit").joinpath("lexicons/normalise.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    tokens: tuple[str, ...]
+    question: bool  # ended with a question mark
+    ended: bool = False  # ended with any sentence punctuation
+    breaks: tuple[int, ...] = ()  # token indices where a clause starts after a comma or dash
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def clauses(self) -> tuple[tuple[str, ...], ...]:
+        """The sentence cut at its commas, semicolons and dashes."""
+        if not self.breaks:
+            return (self.tokens,)
+        edges = (0, *self.breaks, len(self.tokens))
+        return tuple(self.tokens[a:b] for a, b in zip(edges, edges[1:]) if b > a)
+
+
+@dataclass(frozen=True, slots=True)
+class Norm:
+    """A normalised turn. ``text`` is ``tokens`` joined by spaces, padded by one space."""
+
+    raw: str
+    tokens: tuple[str, ...]
+    sentences: tuple[Sentence, ...]
+    punctuated: bool  # the raw text had sentence punctuation
+    quoted: tuple[tuple[int, int], ...] = ()  # character spans of quoted speech in ``text``
+
+    @property
+    def text(self) -> str:
+        return " " + " ".join(self.tokens) + " "
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(t for t in self.tokens if t not in BOUNDARIES)
+
+
+def normalise(raw: str) -> Norm:
+    """Normalise one turn's text (see the module docstring)."""
+    text = unicodedata.normalize("NFKC", raw).translate(_QUOTES).casefold()
+    text = _BRACKETED.sub(" ", _EMOJI_CODE.sub(" ", text))
+    text = _DETOKENISE.sub(r"\1", text)
+    punctuated = any(ch in text for ch in ".?!")
+    quotes = [m.span() for m in _QUOTED.finditer(text)]
+    marked = _drop_fillers(_expand(_TOKEN.findall(_CLAUSE_MARK.sub(" , ", text))))
+    tokens = tuple(t for t in marked if t != COMMA)
+    norm = Norm(raw, tokens, _sentences(marked), punctuated)
+    if quotes:
+        norm = _with_quotes(norm, text, quotes)
+    return norm
+
+
+def _expand(tokens: Iterable[str]) -> list[str]:
+    table = rules()
+    whole, stems, suffixes = table["contractions"], table["n't-stems"], table["suffixes"]
+    fillers = _fillers()
+    out: list[str] = []
+    for tok in tokens:
+        if "-" in tok and tok not in fillers:
+            out.extend(_expand(_unstutter(tok.split("-"))))
+        elif tok in whole:
+            out.extend(whole[tok].split())
+        elif tok.endswith("n't"):
+            out.extend((stems.get(tok[:-3], tok[:-3]), "not"))
+        elif "'" in tok and (suffix := tok[tok.index("'") :]) in suffixes:
+            stem = tok[: tok.index("'")]
+            out.append(stem)
+            if suffix != "'s" or stem in table["pronouns"]:
+                out.append(suffixes[suffix])
+        else:
+            out.append(tok)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _fillers() -> frozenset[str]:
+    return frozenset(rules()["fillers"])
+
+
+def _unstutter(parts: Sequence[str]) -> list[str]:
+    """Hyphenated parts: "wh-what" -> "what", "i-i-it" -> "it", "check-in" -> "check in"."""
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        if not part:
+            continue
+        nxt = parts[i + 1] if i + 1 < len(parts) else ""
+        if nxt and nxt.startswith(part) and part not in _REPEATED:
+            continue  # a false start repeated by the next part
+        out.append(part)
+    return out
+
+
+_REPEATED = frozenset({"bye", "no", "very"})
+_KEEP_DOUBLE = frozenset({"very", "bye", "no"})
+
+
+def _drop_fillers(tokens: Sequence[str]) -> list[str]:
+    fillers = _fillers()
+    out: list[str] = []
+    for tok in tokens:
+        if tok in fillers:
+            continue
+        if out and tok == out[-1] and tok not in BOUNDARIES and tok not in _KEEP_DOUBLE:
+            continue  # stutter / false start: "i i think"; also doubled commas
+        if tok in BOUNDARIES and (not out or out[-1] in BOUNDARIES or out[-1] == COMMA):
+            if out and out[-1] == COMMA:
+                out[-1] = tok
+            elif out and tok == "?":
+                out[-1] = "?"
+            continue
+        if tok == COMMA and (not out or out[-1] in BOUNDARIES):
+            continue
+        out.append(tok)
+    return out
+
+
+def _sentences(tokens: Sequence[str]) -> tuple[Sentence, ...]:
+    out: list[Sentence] = []
+    current: list[str] = []
+    breaks: list[int] = []
+    for tok in tokens:
+        if tok in BOUNDARIES:
+            if current:
+                out.append(Sentence(tuple(current), tok == "?", True, tuple(breaks)))
+            current, breaks = [], []
+        elif tok == COMMA:
+            if current and (not breaks or breaks[-1] != len(current)):
+                breaks.append(len(current))
+        else:
+            current.append(tok)
+    if current:
+        out.append(Sentence(tuple(current), False, False, tuple(b for b in breaks if b < len(current))))
+    return tuple(out)
+
+
+def _with_quotes(norm: Norm, text: str, spans: list[tuple[int, int]]) -> Norm:
+    """Locate quoted stretches of the raw text in the normalised text."""
+    found: list[tuple[int, int]] = []
+    for start, end in spans:
+        found_tokens = _drop_fillers(_expand(_TOKEN.findall(text[start + 1 : end - 1])))
+        inner = " ".join(t for t in found_tokens if t != COMMA)
+        pos = norm.text.find(" " + inner + " ") if inner else -1
+        if pos >= 0:
+            found.append((pos, pos + len(inner) + 2))
+    return Norm(norm.raw, norm.tokens, norm.sentences, norm.punctuated, tuple(found))
+
+
+# --------------------------------------------------------------------------- matching
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A phrase or pattern of ``key`` found in a turn at character ``pos`` of ``Norm.text``."""
+
+    key: str
+    phrase: str
+    similarity: float
+    pos: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    key: str
+    text: str  # normalised, space-joined
+    words: frozenset[str]
+    fuzzy: bool
+
+
+class Lexicon:
+    """Phrases and patterns, by key, compiled once and matched in one pass per turn."""
+
+    def __init__(
+        self,
+        phrases: Mapping[str, Iterable[str]],
+        patterns: Mapping[str, Iterable[str]] | None = None,
+        min_score: float = 90.0,
+        fuzzy_min_chars: int = 12,
+    ) -> None:
+        self.min_score = min_score
+        self._phrases: list[_Phrase] = []
+        self._index: dict[str, list[int]] = {}
+        for key, items in phrases.items():
+            for item in items:
+                words = normalise(item).words
+                if not words:
+                    continue
+                text = " ".join(words)
+                self._add(_Phrase(key, text, frozenset(words), len(text) >= fuzzy_min_chars))
+        self._patterns = {
+            key: re.compile("|".join(f"(?:{p})" for p in items))
+            for key, items in (patterns or {}).items()
+            if items
+        }
+
+    def _add(self, phrase: _Phrase) -> None:
+        pid = len(self._phrases)
+        self._phrases.append(phrase)
+        for word in phrase.words:
+            self._index.setdefault(word, []).append(pid)
+
+    def find(self, norm: Norm, keys: Iterable[str] | None = None) -> list[Match]:
+        """Every phrase and pattern match in ``norm`` (restricted to ``keys`` if given)."""
+        wanted = set(keys) if keys is not None else None
+        text = norm.text
+        out = self._find_phrases(norm, text, wanted)
+        for key, regex in self._patterns.items():
+            if wanted is not None and key not in wanted:
+                continue
+            for m in regex.finditer(text):
+                out.append(Match(key, m.group(0).strip(), 100.0, m.start(), m.end()))
+        return out
+
+    def _find_phrases(self, norm: Norm, text: str, wanted: set[str] | None) -> list[Match]:
+        counts: Counter[int] = Counter()
+        for word in set(norm.tokens):
+            counts.update(self._index.get(word, ()))
+        out: list[Match] = []
+        for pid, hits in counts.items():
+            phrase = self._phrases[pid]
+            if wanted is not None and phrase.key not in wanted:
+                continue
+            if hits == len(phrase.words):
+                pos = text.find(" " + phrase.text + " ")
+                if pos >= 0:
+                    out.append(Match(phrase.key, phrase.text, 100.0, pos, pos + len(phrase.text)))
+                    continue
+            if phrase.fuzzy and hits * 2 >= len(phrase.words):
+                out.extend(self._fuzzy(phrase, text))
+        return out
+
+    def _fuzzy(self, phrase: _Phrase, text: str) -> list[Match]:
+        found = fuzz.partial_ratio_alignment(phrase.text, text, score_cutoff=self.min_score)
+        if found is None or found.score >= 100.0:
+            return []  # an exact hit inside a longer word is not a match
+        start, end = found.dest_start, found.dest_end
+        if not _on_word_edges(text, start, end):
+            return []
+        return [Match(phrase.key, phrase.text, round(found.score, 1), start, end)]
+
+
+def _on_word_edges(text: str, start: int, end: int) -> bool:
+    """A fuzzy hit must not start or end deep inside a word (allow one character)."""
+    left = start == 0 or text[start - 1] == " " or text[start] == " " or text[start - 2 : start - 1] == " "
+    right = end >= len(text) or text[end] == " " or text[end - 1] == " " or text[end + 1 : end + 2] == " "
+    return left and right
+
+
+def preceding_words(norm: Norm, pos: int, limit: int) -> list[str]:
+    """Up to ``limit`` words before character ``pos`` of ``norm.text``, within the sentence."""
+    before = norm.text[:pos].split()
+    out: list[str] = []
+    for tok in reversed(before):
+        if tok in BOUNDARIES or len(out) >= limit:
+            break
+        out.append(tok)
+    return out[::-1]
+
+
+def in_quotes(norm: Norm, pos: int) -> bool:
+    return any(start <= pos < end for start, end in norm.quoted)

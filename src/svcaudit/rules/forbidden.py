@@ -1,0 +1,31 @@
+"""Kind ``forbidden``: the element fails wherever the agent shows one of ``cues``.
+
+Every offending turn is evidence. With none, the element passes.
+
+Passing example: ``cues: [dismissive]`` and an agent who says "I can see why
+that's frustrating; let's fix it" -> pass.
+Failing example: the agent says "Calm down, as I already told you" -> fail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from svcaudit.model import Element, Outcome, Role, Verdict
+from svcaudit.rules.context import Context, cue_words, evidence, turn_list
+
+KIND = "forbidden"
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    cues: tuple[str, ...] = field(metadata={"cues": True})
+
+
+def check(element: Element, ctx: Context) -> Outcome:
+    params: Params = element.params
+    bad = ctx.find(params.cues, ctx.turns(Role.AGENT, element.window))
+    if bad:
+        words = cue_words(dict.fromkeys(f.hit.cue for f in bad))
+        return Outcome(Verdict.FAIL, f"{words} at {turn_list(bad)}", evidence(bad), 0.0)
+    return Outcome(Verdict.PASS, f"no {cue_words(params.cues)}")

@@ -1,0 +1,255 @@
+"""What each command does, without click: the CLI parses options and calls these.
+
+Reports go to the streams given; diagnostics go through ``warn`` (standard
+error). Each function returns the command's exit code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO
+
+from svcaudit.errors import ChecklistError, ExitCode, UsageError
+from svcaudit.model import LoadError, Transcript
+
+Warn = Callable[[str], None]
+
+
+def _targets(outputs: Iterable[str], known: Iterable[str]) -> list[tuple[str, str]]:
+    """``FORMAT:PATH`` options -> (format, path) pairs."""
+    known = list(known)
+    out: list[tuple[str, str]] = []
+    for spec in outputs:
+        fmt, sep, path = spec.partition(":")
+        if not sep or not path:
+            raise UsageError(f"--output '{spec}': expected FORMAT:PATH, e.g. json:report.json")
+        if fmt not in known:
+            from svcaudit.checklist import suggest
+
+            raise UsageError(f"--output '{spec}': unknown format '{fmt}'{suggest(fmt, known)}")
+        out.append((fmt, path))
+    return out
+
+
+@contextmanager
+def _atomic(path: str) -> Iterator[TextIO]:
+    """Write to a temporary file beside ``path``; move it into place only on success."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            yield out
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _warnings(item: Transcript, warn: Warn) -> None:
+    for line in item.warnings:
+        warn(f"{item.path}: warning: {line}")
+
+
+def score(paths: Iterable[str], checklist_ref: str, fmt: str, outputs: Iterable[str],
+          input_format: str, agent: str | None, fail_under: float | None, jobs: int,
+          warn: Warn) -> ExitCode:  # fmt: skip
+    from svcaudit import audit
+    from svcaudit.checklist import load_checklist
+    from svcaudit.report import REPORTERS, SummaryBuilder
+
+    checklist = load_checklist(checklist_ref)
+    if fail_under is not None:
+        checklist = dataclasses.replace(checklist, pass_mark=fail_under)
+    targets = _targets(outputs, REPORTERS)
+    _check_readable_format(input_format)
+    with _open_all(targets) as files:
+        writers = [REPORTERS[fmt].Writer(sys.stdout, checklist)]
+        writers += [REPORTERS[f].Writer(out, checklist, color=False) for f, out in files]
+        summary = SummaryBuilder(checklist)
+        for item in audit.score_paths(paths, checklist, input_format, agent, jobs=jobs):
+            if isinstance(item, LoadError):
+                warn(str(item))
+                summary.add_error(item)
+                for w in writers:
+                    w.error(item)
+                continue
+            _warnings(item.transcript, warn)
+            summary.add(item)
+            for w in writers:
+                w.scorecard(item)
+        built = summary.build()
+        for w in writers:
+            w.close(built)
+    if built.errors or not built.transcripts:
+        if not built.transcripts and not built.errors:
+            warn("error: no transcripts found")
+        return ExitCode.INPUT
+    return ExitCode.FAILED if built.failed else ExitCode.OK
+
+
+@contextmanager
+def _open_all(targets: list[tuple[str, str]]) -> Iterator[list[tuple[str, TextIO]]]:
+    """Open every ``-o`` file atomically; all are committed together at the end."""
+    from contextlib import ExitStack
+
+    with ExitStack() as stack:
+        yield [(fmt, stack.enter_context(_atomic(path))) for fmt, path in targets]
+
+
+def _check_readable_format(input_format: str) -> None:
+    if input_format != "auto":
+        from svcaudit.formats import get_reader
+
+        get_reader(input_format)
+
+
+def annotate(paths: Iterable[str], fmt: str, outputs: Iterable[str], input_format: str,
+             agent: str | None, warn: Warn) -> ExitCode:  # fmt: skip
+    from svcaudit import audit
+    from svcaudit.model import Annotation
+    from svcaudit.report import ANNOTATORS
+
+    targets = _targets(outputs, ANNOTATORS)
+    _check_readable_format(input_format)
+    found: list[Annotation] = []
+    errors = 0
+    for item in audit.annotate_paths(paths, input_format, agent):
+        if isinstance(item, LoadError):
+            warn(str(item))
+            errors += 1
+        else:
+            _warnings(item.transcript, warn)
+            found.append(item)
+    if fmt == "json" and len(found) > 1:
+        raise UsageError(f"-f json writes one transcript; {len(found)} found (use -f jsonl)")
+    ANNOTATORS[fmt].write(found, sys.stdout)
+    with _open_all(targets) as files:
+        for f, out in files:
+            ANNOTATORS[f].write(found, out, color=False)
+    return ExitCode.INPUT if errors or not found else ExitCode.OK
+
+
+def convert(paths: Iterable[str], input_format: str, agent: str | None, output: str,
+            warn: Warn) -> ExitCode:  # fmt: skip
+    from svcaudit.formats import read_transcripts
+    from svcaudit.formats.canonical import to_obj
+
+    _check_readable_format(input_format)
+    errors = written = 0
+    with _atomic(output) if output != "-" else _stdout() as out:
+        for item in read_transcripts(paths, input_format=input_format, agent=agent):
+            if isinstance(item, LoadError):
+                warn(str(item))
+                errors += 1
+                continue
+            _warnings(item, warn)
+            out.write(json.dumps(to_obj(item), ensure_ascii=False) + "\n")
+            written += 1
+    return ExitCode.INPUT if errors or not written else ExitCode.OK
+
+
+@contextmanager
+def _stdout() -> Iterator[TextIO]:
+    yield sys.stdout
+
+
+def list_checklists(out: TextIO) -> None:
+    from svcaudit.checklist import builtin_ids, load_checklist
+
+    rows = [("ID", "TITLE", "SOURCE", "ELEMENTS")]
+    for cid in builtin_ids():
+        c = load_checklist(cid)
+        rows.append((c.id, c.title, c.source, str(len(c.elements))))
+    _columns(rows, out)
+
+
+def _columns(rows: list[tuple[str, ...]], out: TextIO) -> None:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        out.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() + "\n")
+
+
+def show_checklist(ref: str, out: TextIO) -> None:
+    from svcaudit.checklist import load_checklist
+
+    c = load_checklist(ref)
+    out.write(f"{c.id} (version {c.version}): {c.title}\nsource: {c.source}\npass mark: {c.pass_mark:g}\n")
+    if c.description:
+        out.write(f"{c.description}\n")
+    for e in c.elements:
+        crit = ", critical" if e.critical else ""
+        out.write(f"\n{e.id}: {e.title}\n  kind: {e.kind}, weight {e.weight:g}{crit}\n")
+        out.write(f"  rule: {_params(e.params)}\n")
+        if e.quote:
+            out.write(f"  from {e.source}: \"{e.quote}\"\n")
+
+
+def _params(params: Any) -> str:
+    data = dataclasses.asdict(params)
+    return json.dumps({k: v for k, v in data.items() if v not in ((), "", None, 0)}, ensure_ascii=False)
+
+
+def validate_checklists(files: Iterable[str], warn: Warn) -> int:
+    from svcaudit.checklist import load_checklist
+
+    bad = 0
+    for name in files:
+        try:
+            c = load_checklist(name)
+        except ChecklistError as err:
+            warn(str(err))
+            bad += 1
+        else:
+            print(f"{name}: ok ({c.id}, {len(c.elements)} elements)")
+    return bad
+
+
+def explain(element_id: str, checklist_ref: str, out: TextIO) -> None:
+    from svcaudit.checklist import load_checklist, suggest
+
+    c = load_checklist(checklist_ref)
+    by_id = {e.id: e for e in c.elements}
+    if element_id not in by_id:
+        hint = suggest(element_id, by_id)
+        raise UsageError(f"checklist '{c.id}' has no element '{element_id}'{hint}")
+    e = by_id[element_id]
+    out.write(f"{e.title} ({e.id}, checklist {c.id})\n\n")
+    for label, text in (("What it checks", e.description), ("Guidance", e.guidance),
+                        ("A better response", e.better)):  # fmt: skip
+        if text:
+            out.write(f"{label}:\n  {text}\n\n")
+    if e.quote:
+        out.write(f"Source, {e.source}:\n  \"{e.quote}\"\n")
+
+
+def list_formats(out: TextIO) -> None:
+    from svcaudit.formats import READERS
+
+    rows = [("NAME", "SUFFIXES", "DESCRIPTION")]
+    for name, mod in READERS.items():
+        doc = (mod.__doc__ or "").strip().splitlines()[0] if mod.__doc__ else ""
+        rows.append((name, " ".join(getattr(mod, "SUFFIXES", ())), doc))
+    _columns(rows, out)
+
+
+def list_rules(kind: str | None, out: TextIO) -> None:
+    from svcaudit.checklist import suggest
+    from svcaudit.rules import KINDS
+
+    if kind is None:
+        rows = [("KIND", "KEYS", "WHAT")]
+        for name, mod in KINDS.items():
+            keys = ", ".join(f.name for f in dataclasses.fields(mod.Params))
+            rows.append((name, keys, (mod.__doc__ or "").strip().splitlines()[0]))
+        _columns(rows, out)
+        return
+    if kind not in KINDS:
+        raise UsageError(f"unknown rule kind '{kind}'{suggest(kind, KINDS)}")
+    out.write((KINDS[kind].__doc__ or "").strip() + "\n")
