@@ -1,0 +1,248 @@
+"""Turn-level cue detectors: the cue vocabulary of CONTRACT.md.
+
+``annotate(transcript)`` returns, for every turn, the cues detected in it.
+Each turn is normalised once (:func:`svcaudit.match.normalise`); all phrases
+and patterns of all cues are matched in one pass (:class:`svcaudit.match.Lexicon`);
+then detectors that read more than phrases run:
+
+* speaker: a cue counts only for its speaker (an agent's cue in a customer's
+  turn is ignored: the customer's own "thank you" or "sorry" is not the agent's);
+* position: ``greeting`` and ``offer_help`` only in the agent's first turns;
+* negation and quotation: "I never said I was sorry", "I'm not sorry" and
+  quoted speech cancel the phrase (:func:`_blocked`);
+* question form (:mod:`svcaudit.forms`): open vs closed probes, with or without "?";
+* paraphrase (:mod:`svcaudit.forms`): restating recent customer content;
+* name use: the customer's name (from labels or self-introduction) or an
+  honorific with a surname;
+* refusal: ``bare_refusal`` only when neither this turn nor the agent's next
+  one offers an alternative.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from svcaudit import forms
+from svcaudit.match import Lexicon, Match, Norm, in_quotes, normalise, preceding_words
+from svcaudit.paraphrase import Paraphrase
+from svcaudit.model import CueHit, Role, Transcript
+
+CUES: tuple[str, ...] = (
+    "greeting", "offer_help", "use_name", "open_probe", "closed_probe", "paraphrase",
+    "comprehension_check", "empathy", "apology", "explain_step", "hold", "alternative",
+    "extra_info", "positive", "commitment", "availability", "thanks", "farewell", "jargon",
+    "presumptive_feeling", "bare_refusal", "dismissive", "blame", "personal_need", "distress",
+)  # fmt: skip
+SPEAKER: Mapping[str, Role] = {
+    cue: Role.CUSTOMER if cue in ("personal_need", "distress") else Role.AGENT for cue in CUES
+}
+NEGATORS = frozenset({"not", "never", "nor", "without", "hardly", "said", "told", "says", "quote"})
+_COMMON_ACRONYMS = frozenset(
+    "OK ID PIN USA US UK EU TV PC AM PM FAQ PDF ATM VIP SMS URL ASAP USB DVD CD GPS CEO IT HR "
+    "NO YES HI OH NYC LA DC UPS FedEx DHL ZIP APR FAQ IRS VAT GST PST EST CST MST PT ET GMT UTC I II III".split()
+)
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,5}s?(?![\w-])")  # not codes such as RF-77210
+
+
+@dataclass(frozen=True, slots=True)
+class CueSpec:
+    name: str
+    speaker: Role
+    first_turns: int | None
+    negatable: bool
+    exclude: re.Pattern[str] | None
+
+
+class CueModel:
+    """The compiled cue lexicon: built once per process, shared by every transcript."""
+
+    def __init__(self, config: Mapping[str, Any]) -> None:
+        words = {k: re.sub(r"\s*\|\s*", "|", " ".join(v.split())) for k, v in config.get("words", {}).items()}
+        cues = {k: v for k, v in config["cues"].items() if v}
+        self.specs: dict[str, CueSpec] = {}
+        phrases: dict[str, list[str]] = {}
+        patterns: dict[str, list[str]] = {}
+        for name, raw in cues.items():
+            phrases[name] = list(raw.get("phrases", ()))
+            patterns[name] = [_expand(p, words) for p in raw.get("patterns", ())]
+            excl = [_expand(p, words) for p in raw.get("exclude", ())]
+            self.specs[name] = CueSpec(
+                name,
+                Role(raw.get("speaker", "agent")),
+                raw.get("first_turns"),
+                raw.get("negatable", True),
+                re.compile("|".join(f"(?:{p})" for p in excl)) if excl else None,
+            )
+        self.lexicon = Lexicon(phrases, patterns)
+        self.forms = forms.Forms(config["forms"])
+        self.paraphrase = Paraphrase(config["forms"], self.forms)
+
+    def turn_hits(
+        self, norm: Norm, role: Role, nth: int, settled: set[int] | None = None
+    ) -> dict[str, CueHit]:
+        """Phrase-level cues of one turn, spoken by ``role`` as its ``nth`` turn.
+
+        ``settled`` collects the sentences that a non-probe question cue (availability,
+        comprehension check, offer of help, greeting) already accounts for.
+        """
+        best: dict[str, CueHit] = {}
+        for match in self.lexicon.find(norm):
+            spec = self.specs[match.key]
+            if spec.speaker is not role or (spec.first_turns is not None and nth >= spec.first_turns):
+                continue
+            if _blocked(spec, norm, match):
+                continue
+            if settled is not None and match.key in _SETTLES:
+                settled.add(forms.sentence_of(norm, match.pos + 1))
+            hit = CueHit(match.key, match.phrase, match.similarity)
+            old = best.get(match.key)
+            if old is None or (hit.similarity, len(hit.phrase)) > (old.similarity, len(old.phrase)):
+                best[match.key] = hit
+        return best
+
+
+_SETTLES = frozenset({"availability", "comprehension_check", "offer_help", "greeting"})
+_PROBES = {forms.OPEN: "open_probe", forms.CLOSED: "closed_probe", forms.TAG: "closed_probe"}
+
+
+def form_cues(
+    model: CueModel, norm: Norm, customer: Sequence[Norm], settled: set[int]
+) -> dict[str, CueHit]:
+    """Question-form and paraphrase cues of one agent turn."""
+    out: dict[str, CueHit] = {}
+    said = model.paraphrase.context(customer)
+    for k, sentence in enumerate(norm.sentences):
+        kind = None if k in settled else model.forms.question(sentence)
+        cue = _PROBES.get(kind or "")
+        para = None
+        if kind in (None, forms.DECLARATIVE, forms.TAG) and "paraphrase" not in out:
+            para = model.paraphrase.restates(sentence, said, asked=kind is not None)
+            if para:
+                out["paraphrase"] = CueHit("paraphrase", para)
+        if kind == forms.DECLARATIVE and para is None:
+            cue = "closed_probe"
+        if cue and cue not in out:
+            out[cue] = CueHit(cue, " ".join(sentence.tokens[:8]))
+    return out
+
+
+def _expand(pattern: str, words: Mapping[str, str]) -> str:
+    for key, value in words.items():
+        pattern = pattern.replace("{" + key + "}", value)
+    return pattern
+
+
+def _blocked(spec: CueSpec, norm: Norm, match: Match) -> bool:
+    """Negated, reported, quoted or excluded: the phrase does not count."""
+    if spec.exclude is not None:
+        for m in spec.exclude.finditer(norm.text):
+            if m.start() <= match.pos + 1 and m.end() >= match.pos + 1:
+                return True
+    if in_quotes(norm, match.pos + 1):
+        return True
+    if not spec.negatable:
+        return False
+    return any(w in NEGATORS for w in preceding_words(norm, match.pos + 1, 3))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> CueModel:
+    text = resources.files("svcaudit").joinpath("lexicons/cues.yaml").read_text("utf-8")
+    return CueModel(yaml.safe_load(text))
+
+
+def annotate(
+    transcript: Transcript,
+    model: CueModel | None = None,
+    norms: Sequence[Norm] | None = None,
+) -> tuple[tuple[CueHit, ...], ...]:
+    """The cues of every turn of ``transcript``, in turn order."""
+    model = model or default_model()
+    norms = norms if norms is not None else [normalise(t.text) for t in transcript.turns]
+    counts: dict[Role, int] = {}
+    per_turn: list[dict[str, CueHit]] = []
+    names = customer_names(transcript, norms, model)
+    for turn, norm in zip(transcript.turns, norms):
+        nth = counts.get(turn.role, 0)
+        counts[turn.role] = nth + 1
+        settled: set[int] = set()
+        hits = model.turn_hits(norm, turn.role, nth, settled)
+        if turn.role is Role.AGENT:
+            customer = _recent_customer(transcript, norms, turn.index)
+            hits.update(form_cues(model, norm, customer, settled))
+            _name_use(turn.text, norm, names, model.forms, hits)
+            if "jargon" not in hits and (acronyms := jargon_acronyms(turn.text)):
+                hits["jargon"] = CueHit("jargon", acronyms[0].lower())
+        per_turn.append(hits)
+    _resolve_refusals(transcript, per_turn)
+    return tuple(tuple(h[c] for c in CUES if c in h) for h in per_turn)
+
+
+def _recent_customer(transcript: Transcript, norms: Sequence[Norm], index: int) -> list[Norm]:
+    """The customer's recent turns (within the last 8 turns; at most 3 with content)."""
+    out: list[Norm] = []
+    for j in range(index - 1, max(-1, index - 9), -1):
+        if transcript.turns[j].role is Role.CUSTOMER and len(norms[j].tokens) > 2:
+            out.append(norms[j])
+            if len(out) == 3:
+                break
+    return out
+
+
+def customer_names(
+    transcript: Transcript, norms: Sequence[Norm], model: CueModel
+) -> frozenset[str]:
+    """Names the customer goes by: from turn labels, metadata or a self-introduction."""
+    names: set[str] = set()
+    meta_name = transcript.meta.get("customer_name") if transcript.meta else None
+    if isinstance(meta_name, str):
+        names.update(meta_name.casefold().split())
+    for turn, norm in zip(transcript.turns, norms):
+        if turn.role is not Role.CUSTOMER:
+            continue
+        if turn.name:
+            names.update(w for w in turn.name.casefold().replace(".", " ").split() if len(w) > 1)
+        names.update(forms.self_introductions(norm, model.forms.stopwords))
+    generic = {"customer", "caller", "client", "user", "member", "guest", "visitor"}
+    return frozenset(n for n in names if n not in generic and len(n) > 1)
+
+
+def _name_use(
+    raw: str, norm: Norm, names: frozenset[str], fm: forms.Forms, hits: dict[str, CueHit]
+) -> None:
+    words = norm.words
+    for i, word in enumerate(words):
+        if word in names and not (i > 0 and words[i - 1] in {"is", "am", "name"}):
+            hits["use_name"] = CueHit("use_name", word)
+            return
+        if word in fm.honorifics and i + 1 < len(words) and word not in {"sir", "madam", "ma'am"}:
+            nxt = words[i + 1]
+            if nxt not in fm.stopwords and nxt.isalpha():
+                hits["use_name"] = CueHit("use_name", f"{word} {nxt}")
+                return
+
+
+def _resolve_refusals(transcript: Transcript, per_turn: list[dict[str, CueHit]]) -> None:
+    """A refusal is bare only if neither it nor the agent's next turn offers an alternative."""
+    agent_turns = [i for i, t in enumerate(transcript.turns) if t.role is Role.AGENT]
+    for k, i in enumerate(agent_turns):
+        if "bare_refusal" not in per_turn[i]:
+            continue
+        nxt = agent_turns[k + 1] if k + 1 < len(agent_turns) else None
+        if "alternative" in per_turn[i] or (nxt is not None and "alternative" in per_turn[nxt]):
+            del per_turn[i]["bare_refusal"]
+
+
+def jargon_acronyms(raw: str) -> list[str]:
+    """Upper-case acronyms in raw text that a customer is unlikely to know."""
+    letters = [c for c in raw if c.isalpha()]
+    if sum(c.isupper() for c in letters) * 3 > len(letters):
+        return []  # shouted or all-caps text: capitals say nothing
+    return [a for a in _ACRONYM.findall(raw) if a.rstrip("s") not in _COMMON_ACRONYMS]

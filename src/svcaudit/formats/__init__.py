@@ -1,0 +1,242 @@
+"""Transcript readers: one module per export format, and the way from paths to transcripts.
+
+`READERS` lists the readers in sniffing order (`text` last: it reads anything). A reader is
+a module with `NAME`, `SUFFIXES`, `sniff(head) -> bool` and `read(text, path) -> list[Transcript]`
+that raises `InputError` with a location. Adding a format = one module + one line here.
+"""
+
+from __future__ import annotations
+
+import codecs
+import glob
+import os
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import Protocol
+
+from rapidfuzz import process
+
+from svcaudit.errors import InputError, UsageError
+from svcaudit.formats import canonical, csv_reader, jsonl, roles, text
+from svcaudit.formats.common import HEAD_SIZE
+from svcaudit.model import LoadError, Loc, Transcript
+
+__all__ = [
+    "READERS", "SUFFIXES", "Reader", "decode", "discover", "get_reader", "read_path",
+    "read_text", "read_transcripts", "sniff",
+]  # fmt: skip
+
+
+class Reader(Protocol):
+    """What a reader module provides."""
+
+    NAME: str
+    SUFFIXES: tuple[str, ...]
+
+    def sniff(self, head: str) -> bool: ...
+
+    def read(self, text: str, path: str) -> list[Transcript]: ...
+
+
+READERS: dict[str, Reader] = {
+    reader.NAME: reader for reader in (jsonl, canonical, csv_reader, text)
+}
+SUFFIXES: frozenset[str] = frozenset(s for reader in READERS.values() for s in reader.SUFFIXES)
+
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_MAGIC = re.compile(r"[*?[]")
+
+
+def _keep_byte(err: UnicodeError) -> tuple[str, int]:
+    """The five bytes cp1252 leaves undefined are kept as their Latin-1 characters."""
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    return err.object[err.start : err.end].decode("latin-1"), err.end
+
+
+codecs.register_error("svcaudit-latin1", _keep_byte)
+
+
+def get_reader(name: str) -> Reader:
+    """The reader called `name`; an unknown name is a usage error with a suggestion."""
+    if name in READERS:
+        return READERS[name]
+    guess = process.extractOne(name, list(READERS), score_cutoff=50)
+    hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+    choices = ", ".join(["auto", *READERS])
+    raise UsageError(f"unknown input format {name!r}{hint}; choose from {choices}")
+
+
+def sniff(head: str) -> str:
+    """The name of the first reader that recognises the start of a file."""
+    return next(name for name, reader in READERS.items() if reader.sniff(head))
+
+
+def _choose(text: str, path: str, input_format: str) -> Reader:
+    if input_format != "auto":
+        return get_reader(input_format)
+    suffix = os.path.splitext(path)[1].lower()
+    for reader in READERS.values():
+        if suffix in reader.SUFFIXES:
+            return reader
+    return READERS[sniff(text[:HEAD_SIZE])]
+
+
+def read_text(
+    text: str, path: str, input_format: str = "auto", agent: str | None = None
+) -> list[Transcript]:
+    """Transcripts from decoded text: the reader by name, by suffix or by content; then roles."""
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        return []
+    transcripts = _choose(text, path, input_format).read(text, path)
+    counts = Counter(t.id for t in transcripts)
+    return [
+        roles.resolve(
+            _note(t, f"duplicate id {t.id!r} in this file") if counts[t.id] > 1 else t, agent
+        )
+        for t in transcripts
+    ]
+
+
+def _note(transcript: Transcript, warning: str) -> Transcript:
+    return replace(transcript, warnings=(*transcript.warnings, warning))
+
+
+def decode(data: bytes, path: str) -> tuple[str, str | None]:
+    """The text of a file, and a warning when it was not UTF-8.
+
+    A BOM says UTF-8, UTF-16 or UTF-32; NUL bytes without one say binary; otherwise UTF-8,
+    falling back to cp1252 without losing a byte.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), None
+            except UnicodeDecodeError as err:
+                raise InputError(f"not valid {encoding.upper()}: {err.reason}", Loc(path)) from None
+    if b"\x00" in data[:HEAD_SIZE]:
+        raise InputError("binary file, not a transcript", Loc(path))
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="svcaudit-latin1"), "not UTF-8: read as cp1252"
+
+
+def read_path(path: str, input_format: str = "auto", agent: str | None = None) -> list[Transcript]:
+    """Transcripts from a file, or from standard input for `-`."""
+    content, warning = decode(_read_bytes(path), path)
+    transcripts = read_text(content, path, input_format, agent)
+    return [_note(t, warning) for t in transcripts] if warning else transcripts
+
+
+def _read_bytes(path: str) -> bytes:
+    if path == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        return stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except OSError as err:
+        reason = (err.strerror or str(err)).lower()
+        raise InputError(reason, Loc(path)) from None
+
+
+def discover(paths: Iterable[str]) -> Iterator[str | LoadError]:
+    """Files to read: directories searched recursively, globs expanded, `-` for stdin.
+
+    Directory and glob results are sorted, hidden names, READMEs and unsupported suffixes left
+    out; a file named on its own is always read. A path or glob that finds nothing is an error.
+    """
+    seen: set[str] = set()
+    for arg in paths:
+        for item in _expand(arg):
+            if isinstance(item, str):
+                key = os.path.normpath(item)
+                if key in seen:
+                    continue
+                seen.add(key)
+            yield item
+
+
+def _expand(arg: str) -> Iterator[str | LoadError]:
+    if arg == "-" or os.path.isfile(arg):
+        yield arg
+        return
+    if os.path.isdir(arg):
+        found, problem = _walk(arg), "no transcript files in this directory"
+    elif _MAGIC.search(arg):
+        found = [f for match in sorted(glob.glob(arg, recursive=True)) for f in _matched(match)]
+        problem = "no transcript files match this pattern"
+    else:
+        found, problem = [], "no such file or directory"
+    yield from found
+    if not found:
+        yield LoadError(arg, problem)
+
+
+def _matched(path: str) -> list[str]:
+    if os.path.isdir(path):
+        return _walk(path)
+    return [path] if _wanted(os.path.basename(path)) else []
+
+
+def _walk(root: str) -> list[str]:
+    found: list[str] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [os.path.join(folder, name) for name in sorted(files) if _wanted(name)]
+    return found
+
+
+def _wanted(name: str) -> bool:
+    stem, suffix = os.path.splitext(name)
+    return not name.startswith(".") and stem.upper() != "README" and suffix.lower() in SUFFIXES
+
+
+def read_transcripts(
+    paths: Iterable[str], input_format: str = "auto", agent: str | None = None
+) -> Iterator[Transcript | LoadError]:
+    """Transcripts of every file found, one file at a time; an unreadable one is a LoadError.
+
+    An unknown `input_format` is a UsageError raised at once, before anything is read.
+    """
+    if input_format != "auto":
+        get_reader(input_format)
+    return _stream(paths, input_format, agent)
+
+
+def _stream(
+    paths: Iterable[str], input_format: str, agent: str | None
+) -> Iterator[Transcript | LoadError]:
+    for item in discover(paths):
+        if isinstance(item, LoadError):
+            yield item
+        else:
+            yield from _load(item, input_format, agent)
+
+
+def _load(path: str, input_format: str, agent: str | None) -> list[Transcript | LoadError]:
+    try:
+        transcripts = read_path(path, input_format, agent)
+    except InputError as err:
+        loc = err.loc or Loc(path)
+        return [LoadError(loc.path, err.message, loc.line)]
+    if not transcripts:
+        return [LoadError(path, "no turns found")]
+    several = len(transcripts) > 1
+    return [
+        t
+        if t.turns
+        else LoadError(path, f"no turns found in {t.id!r}" if several else "no turns found")
+        for t in transcripts
+    ]

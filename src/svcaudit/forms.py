@@ -1,0 +1,189 @@
+"""Detectors that read the form of an agent turn, not only its words: questions.
+
+A sentence is a question when it ends in "?", or, in text without punctuation
+(speech-to-text, quick chat), when one of its clauses starts the way questions
+start (an auxiliary and a subject: "do you...", "can i..."; a wh-word and an
+auxiliary: "what is...", "how did..."). Sentences are read clause by clause
+(commas, semicolons and dashes cut clauses), from the end: the question is the
+last clause that opens like one, so that a preamble ("there are four trains,
+would you like...", "on a scale of one to ten, how...") does not decide it.
+
+* *open*: a wh-word that does not ask for one fact ("what happened", "how do
+  you feel about..."), or a request to tell, describe or explain, as a
+  question or an imperative ("tell me what happened"), also embedded ("i
+  wonder what...", "can i ask you what...");
+* *closed*: an auxiliary and a subject ("is it...", "did you..."), a wh-word
+  asking for one fact ("how many", "what time", "which"), an embedded
+  "if/whether" ("i was wondering whether..."), or a confirming tag ("..., right?");
+* *offer*: an offer, a suggestion, a permission request or a pleasantry
+  ("would you like me to...", "might i suggest...", "can i share...",
+  "how are you") is neither;
+* *declarative*: a statement said as a question ("so the charge appeared
+  twice?"): a paraphrase when it restates the customer, else a closed probe
+  (decided by the caller, see :mod:`svcaudit.paraphrase`).
+
+Word lists come from the ``forms`` section of ``lexicons/cues.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from svcaudit.match import Norm, Sentence
+
+OPEN, CLOSED, OFFER, DECLARATIVE, TAG = "open", "closed", "offer", "declarative", "tag"
+_INTRO = re.compile(r" (?:my name is|name is) ([a-z]+)(?: ([a-z]+))? ")
+_INTRO_START = re.compile(
+    r"^ (?:hi |hello |hey |yes |yeah )?(?:this is|it is|my name is) ([a-z]+)(?: ([a-z]+))? "
+)
+Phrases = Sequence[tuple[str, ...]]
+
+
+def starts(tokens: Sequence[str], phrases: Phrases) -> tuple[str, ...] | None:
+    """The first of ``phrases`` (longest first) that ``tokens`` starts with."""
+    for phrase in phrases:
+        if tuple(tokens[: len(phrase)]) == phrase:
+            return phrase
+    return None
+
+
+def contains(text: str, phrases: Sequence[str]) -> str | None:
+    """The first of ``phrases`` found in ``text`` (space-padded) as whole words."""
+    for phrase in phrases:
+        if f" {phrase} " in text:
+            return phrase
+    return None
+
+
+def _seqs(items: Sequence[Any]) -> list[tuple[str, ...]]:
+    return sorted((tuple(str(p).split()) for p in items), key=len, reverse=True)
+
+
+class Forms:
+    """Question-form detection, configured from the lexicon file."""
+
+    def __init__(self, config: Mapping[str, Any]) -> None:
+        self.markers = frozenset(str(m) for m in config["markers"])
+        self.marker_phrases = _seqs(config["marker_phrases"])
+        self.wh = frozenset(config["wh"])
+        self.aux = frozenset(config["aux"])
+        self.subjects = frozenset(config["subjects"])
+        self.specific = re.compile("|".join(rf"(?:{p})\b" for p in config["specific"]))
+        self.open_requests = _seqs(config["open_requests"])
+        self.open_inside = [" ".join(p) for p in _seqs(config["open_inside"])]
+        self.embeds = _seqs(config["embeds"])
+        self.offers = _seqs(config["offers"])
+        self.tags = _seqs(config["tags"])
+        self.stopwords = frozenset(config["stopwords"])
+        self.honorifics = frozenset(config["honorifics"])
+
+    def strip(self, tokens: Sequence[str]) -> tuple[str, ...]:
+        """Drop leading discourse markers ("so", "okay", "you know", "and um"); keep one word."""
+        i, n = 0, len(tokens)
+        while i < n - 1:
+            phrase = starts(tokens[i:], self.marker_phrases)
+            if phrase and i + len(phrase) < n:
+                i += len(phrase)
+                continue
+            tok = tokens[i]
+            if tok not in self.markers or tok in self.wh:
+                break
+            if tok in self.aux and tokens[i + 1] in self.subjects:
+                break
+            i += 1
+        return tuple(tokens[i:])
+
+    # ------------------------------------------------------------------ one clause
+
+    def clause_kind(self, clause: Sequence[str]) -> str | None:
+        """``open``, ``closed``, ``offer`` or None (not question-like) for one clause."""
+        toks = self.strip(clause)
+        if not toks:
+            return None
+        if starts(toks, self.offers):
+            return OFFER
+        if starts(toks, self.open_requests):
+            return OPEN
+        embed = starts(toks, self.embeds)
+        if embed and len(toks) > len(embed):
+            rest = toks[len(embed) :]
+            if rest[0] in {"if", "whether"}:
+                return CLOSED
+            return self.clause_kind(rest) or (OPEN if rest[0] in self.wh else None)
+        if toks[0] in self.wh:
+            return self._wh_kind(toks)
+        if self._inverted(toks):
+            text = " " + " ".join(toks) + " "
+            return OPEN if contains(text, self.open_inside) else CLOSED
+        return None
+
+    def _inverted(self, toks: Sequence[str]) -> bool:
+        if len(toks) < 2 or toks[0] not in self.aux:
+            return False
+        return toks[1] in self.subjects or (toks[1] == "not" and len(toks) > 2)
+
+    def _wh_kind(self, toks: Sequence[str]) -> str:
+        if self.specific.match(" ".join(toks)):
+            return CLOSED
+        return OPEN
+
+    def _tagged(self, toks: Sequence[str]) -> bool:
+        """A statement closed by a confirming tag: "you are flying on monday right"."""
+        return any(len(toks) > len(t) + 2 and tuple(toks[-len(t) :]) == t for t in self.tags)
+
+    def _looks_asked(self, toks: Sequence[str]) -> bool:
+        """A clause without end punctuation that starts the way questions start."""
+        toks = self.strip(toks)
+        if len(toks) < 2:
+            return False
+        if self._inverted(toks) or starts(toks, self.embeds):
+            return True
+        if toks[0] in self.wh:
+            return toks[1] in self.aux or toks[1] in {"happened", "else", "about", "kind", "time"}
+        return False
+
+    # ------------------------------------------------------------------ one sentence
+
+    def question(self, sentence: Sentence) -> str | None:
+        """``open``, ``closed``, ``offer``, ``declarative``, ``tag`` or None for a sentence."""
+        clauses = sentence.clauses
+        if sentence.question:
+            if len(clauses) > 1 and starts(clauses[-1], self.tags) == tuple(clauses[-1]):
+                return TAG
+            for clause in reversed(clauses):
+                kind = self.clause_kind(clause)
+                if kind is not None:
+                    return kind
+            return TAG if self._tagged(sentence.tokens) else DECLARATIVE
+        for clause in reversed(clauses):
+            kind = self.clause_kind(clause)
+            if kind == OPEN and starts(self.strip(clause), self.open_requests):
+                return OPEN  # an imperative request: "tell me what happened."
+            if not sentence.ended and kind is not None and self._looks_asked(clause):
+                return kind
+        return None
+
+
+def sentence_of(norm: Norm, pos: int) -> int:
+    """The index in ``norm.sentences`` of the sentence holding character ``pos`` of ``norm.text``."""
+    before = norm.text[:pos].split()
+    return sum(1 for tok in before if tok in {".", "?", "!"})
+
+
+def self_introductions(norm: Norm, stopwords: frozenset[str]) -> set[str]:
+    """Names a customer gives for themselves: "my name is Ana Ruiz", "this is Ana"."""
+    out: set[str] = set()
+    found = [*_INTRO.finditer(norm.text), *_INTRO_START.finditer(norm.text)]
+    for m in found:
+        for i, name in enumerate(m.groups()):
+            if not name or name in stopwords or name in _NOT_NAMES:
+                break  # a second word only counts after a first name
+            out.add(name)
+            if i == 0 and len(name) < 2:
+                break
+    return out
+
+
+_NOT_NAMES = frozenset({"calling", "ringing", "writing", "about", "regarding", "sick", "having"})

@@ -1,0 +1,61 @@
+"""``score -f json``: the envelope of CONTRACT.md, written at close."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+
+from svcaudit.model import Batch
+from svcaudit.report import write_batch
+from svcaudit.report.json_out import Writer
+from svcaudit.report.summary import SummaryBuilder
+
+from .cases import CARD_PASS, CARDS, CHECKLIST, ERRORS
+
+Golden = Callable[[str, str], None]
+
+
+def render() -> str:
+    out = io.StringIO()
+    write_batch("json", Batch(CARDS, ERRORS), out, CHECKLIST)
+    return out.getvalue()
+
+
+def test_golden(golden: Golden) -> None:
+    golden("report/score.json", render())
+
+
+def test_envelope_keys_in_contract_order() -> None:
+    data = json.loads(render())
+    assert list(data) == ["schema_version", "checklist", "scorecards", "errors", "summary"]
+    assert data["schema_version"] == 1
+    assert data["checklist"] == {"id": "mini-service", "title": "Mini service", "version": 1}
+    assert [c["transcript"]["id"] for c in data["scorecards"]] == [
+        "call-0001", "chat-0002", "call-0003",
+    ]  # fmt: skip
+    assert data["errors"] == [
+        {"path": "calls/broken.json", "message": "expecting ',' delimiter", "line": 3},
+        {"path": "calls/empty.txt", "message": "no turns found"},
+    ]
+    assert list(data["summary"]) == [
+        "transcripts", "passed", "failed", "errors", "mean_score", "elements",
+    ]  # fmt: skip
+    assert data["summary"]["mean_score"] == 66.7
+
+
+def test_nothing_written_before_close_and_records_are_dicts() -> None:
+    out = io.StringIO()
+    writer = Writer(out, CHECKLIST)
+    writer.scorecard(CARD_PASS)
+    assert out.getvalue() == ""
+    assert all(type(card) is dict for card in writer._scorecards)
+    builder = SummaryBuilder(CHECKLIST)
+    builder.add(CARD_PASS)
+    writer.close(builder.build())
+    assert json.loads(out.getvalue())["summary"]["transcripts"] == 1
+
+
+def test_non_ascii_kept() -> None:
+    assert '"agent": "José"' in render()
+    assert "…" in render()
