@@ -76,6 +76,7 @@ class Forms:
         self.embeds = _seqs(config["embeds"])
         self.offers = _seqs(config["offers"])
         self.tags = _seqs(config["tags"])
+        self.pleasantries = frozenset(" ".join(p.split()) for p in config["pleasantries"])
         self.stopwords = frozenset(config["stopwords"])
         self.honorifics = frozenset(config["honorifics"])
 
@@ -97,15 +98,18 @@ class Forms:
 
     # ------------------------------------------------------------------ one clause
 
-    def clause_kind(self, clause: Sequence[str]) -> str | None:
-        """``open``, ``closed``, ``offer`` or None (not question-like) for one clause."""
+    def clause_kind(self, clause: Sequence[str], asked: bool = False) -> str | None:
+        """``open``, ``closed``, ``offer`` or None (not question-like) for one clause.
+
+        ``asked``: the sentence ends in "?", so an auxiliary opening is enough.
+        """
         toks = self.strip(clause)
         if not toks:
             return None
-        if starts(toks, self.offers):
-            return OFFER
         if starts(toks, self.open_requests):
             return OPEN
+        if starts(toks, self.offers) or " ".join(toks) in self.pleasantries:
+            return OFFER
         embed = starts(toks, self.embeds)
         if embed and len(toks) > len(embed):
             rest = toks[len(embed) :]
@@ -114,7 +118,7 @@ class Forms:
             return self.clause_kind(rest) or (OPEN if rest[0] in self.wh else None)
         if toks[0] in self.wh:
             return self._wh_kind(toks)
-        if self._inverted(toks):
+        if self._inverted(toks) or (asked and toks[0] in self.aux and len(toks) > 2):
             text = " " + " ".join(toks) + " "
             return OPEN if contains(text, self.open_inside) else CLOSED
         return None
@@ -153,10 +157,13 @@ class Forms:
             if len(clauses) > 1 and starts(clauses[-1], self.tags) == tuple(clauses[-1]):
                 return TAG
             for clause in reversed(clauses):
-                kind = self.clause_kind(clause)
+                kind = self.clause_kind(clause, asked=True)
                 if kind is not None:
                     return kind
-            return TAG if self._tagged(sentence.tokens) else DECLARATIVE
+            if self._tagged(sentence.tokens):
+                return TAG
+            toks = self.strip(sentence.tokens)
+            return DECLARATIVE if len(toks) > 1 or toks[0] not in self.markers else None
         for clause in reversed(clauses):
             kind = self.clause_kind(clause)
             if kind == OPEN and starts(self.strip(clause), self.open_requests):

@@ -92,6 +92,8 @@ def normalise(raw: str) -> Norm:
     text = _DETOKENISE.sub(r"\1", text)
     punctuated = any(ch in text for ch in ".?!")
     quotes = [m.span() for m in _QUOTED.finditer(text)]
+    if len(quotes) == 1 and quotes[0][1] - quotes[0][0] >= len(text.strip()) - 2:
+        quotes = []  # the whole turn in quotes is the turn itself, as some exports write it
     marked = _drop_fillers(_expand(_TOKEN.findall(_CLAUSE_MARK.sub(" , ", text))))
     tokens = tuple(t for t in marked if t != COMMA)
     norm = Norm(raw, tokens, _sentences(marked), punctuated)

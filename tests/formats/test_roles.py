@@ -122,3 +122,20 @@ def test_read_text_resolves_with_the_agent_option() -> None:
     (t,) = read_text(content, "call.txt", agent="DANA")
     assert roles(t) == [(C, "Marcus"), (A, "Dana")]
     assert (t.agent, t.warnings) == ("Dana", ())
+
+
+def test_a_name_labelled_once_keeps_its_role(tmp_path) -> None:
+    """ "Agent (Rachel):" then plain "Rachel:" lines are the same agent, with no warning."""
+    from svcaudit.formats import read_path
+
+    path = tmp_path / "call.txt"
+    path.write_text(
+        "Agent (Rachel): Thank you for calling, how can I help?\n"
+        "User (Dmitri): My export times out.\n"
+        "Rachel: Let me check that for you.\n"
+        "Dmitri: Thanks.\n",
+        encoding="utf-8",
+    )
+    (transcript,) = read_path(str(path))
+    assert [t.role.value for t in transcript.turns] == ["agent", "customer", "agent", "customer"]
+    assert transcript.warnings == ()

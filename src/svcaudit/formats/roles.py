@@ -100,7 +100,10 @@ def resolve(transcript: Transcript, agent: str | None = None) -> Transcript:
     speakers = _unknown_speakers(transcript.turns)
     if not speakers and all(turn.role is not Role.UNKNOWN for turn in transcript.turns):
         return _name_agent(transcript)
-    roles, warnings = _assign(transcript, speakers, agent) if speakers else ({}, [])
+    known = _labelled_names(transcript.turns, speakers)
+    rest = [s for s in speakers if s not in known]
+    roles, warnings = _assign(transcript, rest, agent) if rest else ({}, [])
+    roles = {**known, **roles}
     turns = tuple(
         replace(turn, role=roles[turn.name])
         if turn.role is Role.UNKNOWN and turn.name in roles
@@ -112,6 +115,15 @@ def resolve(transcript: Transcript, agent: str | None = None) -> Transcript:
         warnings.append(f"{left} turn{'s' if left > 1 else ''} without a role")
     resolved = replace(transcript, turns=turns, warnings=(*transcript.warnings, *warnings))
     return _name_agent(resolved)
+
+
+def _labelled_names(turns: Sequence[Turn], speakers: list[str]) -> dict[str, Role]:
+    """Speakers a labelled turn already named: "Agent (Rachel)" then "Rachel"."""
+    named: dict[str, Role] = {}
+    for turn in turns:
+        if turn.role is not Role.UNKNOWN and turn.name:
+            named.setdefault(turn.name.casefold(), turn.role)
+    return {s: named[s.casefold()] for s in speakers if s.casefold() in named}
 
 
 def _unknown_speakers(turns: Sequence[Turn]) -> list[str]:
