@@ -149,9 +149,10 @@ class LoadError:
     path: str
     message: str
     line: int | None = None
+    col: int | None = None
 
     def __str__(self) -> str:
-        return f"{Loc(self.path, self.line)}: error: {self.message}"
+        return f"{Loc(self.path, self.line, self.col)}: error: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -230,7 +230,7 @@ def _load(path: str, input_format: str, agent: str | None) -> list[Transcript | 
         transcripts = read_path(path, input_format, agent)
     except InputError as err:
         loc = err.loc or Loc(path)
-        return [LoadError(loc.path, err.message, loc.line)]
+        return [LoadError(loc.path, err.message, loc.line, loc.col)]
     if not transcripts:
         return [LoadError(path, "no turns found")]
     several = len(transcripts) > 1
