@@ -78,7 +78,7 @@ def test_bad_json_names_line_and_column() -> None:
 def test_bad_json_in_a_batch_is_a_load_error_with_its_line(tmp_path: Path) -> None:
     path = write(tmp_path, "bad.json", '[\n  {"turns": []},\n  {"turns": [}\n]\n')
     (item,) = read_transcripts([path])
-    assert item == LoadError(path, "invalid JSON: expecting value", 3)
+    assert item == LoadError(path, "invalid JSON: expecting value", 3, 14)
 
 
 def test_several_objects_a_line_hint_at_jsonl() -> None:

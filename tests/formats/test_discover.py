@@ -68,7 +68,7 @@ def test_a_batch_goes_on_past_bad_files(tmp_path: Path) -> None:
         "Transcript", "LoadError", "LoadError", "LoadError", "Transcript", "LoadError",
     ]  # fmt: skip
     assert [str(item) for item in items if isinstance(item, LoadError)] == [
-        f"{tmp_path / '2-bad.json'}:2: error: turn 0: missing 'text'",
+        f"{tmp_path / '2-bad.json'}:2:3: error: turn 0: missing 'text'",
         f"{tmp_path / '3-empty.txt'}: error: no turns found",
         f"{tmp_path / '4-binary.txt'}: error: binary file, not a transcript",
         f"{tmp_path / 'missing'}: error: no such file or directory",
