@@ -221,6 +221,11 @@ def _build(cls: type, raw: Any, pos: tuple[int, int], problems: Problems, eid: s
         value = _convert(hints[name], raw[name], raw.value_pos[name], problems, f"element '{eid}': '{name}'")
         if fld.metadata.get("cues"):
             _check_cues(value, raw[name], raw.value_pos[name], problems, eid)
+        choices = fld.metadata.get("choices")
+        if choices and value not in choices:
+            hint = suggest(value, choices)
+            problems.add(f"element '{eid}': '{name}' must be one of {', '.join(choices)}, "
+                         f"not {value!r}{hint}", raw.value_pos[name])  # fmt: skip
         values[name] = value
     try:
         return cls(**values)
@@ -259,6 +264,10 @@ def _type_name(hint: Any) -> str:
 
 
 def _check_cues(value: Any, raw: Any, pos: tuple[int, int], problems: Problems, eid: str) -> None:
+    if isinstance(value, tuple) and value and isinstance(value[0], tuple):  # steps: lists of cues
+        for inner, inner_raw, p in zip(value, raw, raw.item_pos):
+            _check_cues(inner, inner_raw, p, problems, eid)
+        return
     names = value if isinstance(value, tuple) else (value,)
     item_pos = raw.item_pos if isinstance(raw, PosList) else [pos] * len(names)
     for name, p in zip(names, item_pos):

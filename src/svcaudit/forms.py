@@ -74,6 +74,7 @@ class Forms:
         self.open_requests = _seqs(config["open_requests"])
         self.open_inside = [" ".join(p) for p in _seqs(config["open_inside"])]
         self.embeds = _seqs(config["embeds"])
+        self.requests = _seqs(config["requests"])
         self.offers = _seqs(config["offers"])
         self.tags = _seqs(config["tags"])
         self.pleasantries = frozenset(" ".join(p.split()) for p in config["pleasantries"])
@@ -110,6 +111,10 @@ class Forms:
             return OPEN
         if starts(toks, self.offers) or " ".join(toks) in self.pleasantries:
             return OFFER
+        request = starts(toks, self.requests)
+        if request:
+            rest = toks[len(request) :]
+            return self._wh_kind(rest) if rest and rest[0] in self.wh else CLOSED
         embed = starts(toks, self.embeds)
         if embed and len(toks) > len(embed):
             rest = toks[len(embed) :]
@@ -166,8 +171,9 @@ class Forms:
             return DECLARATIVE if len(toks) > 1 or toks[0] not in self.markers else None
         for clause in reversed(clauses):
             kind = self.clause_kind(clause)
-            if kind == OPEN and starts(self.strip(clause), self.open_requests):
-                return OPEN  # an imperative request: "tell me what happened."
+            stripped = self.strip(clause)
+            if kind in (OPEN, CLOSED) and starts(stripped, [*self.open_requests, *self.requests]):
+                return kind  # an imperative request: "tell me what happened.", "i need your name."
             if not sentence.ended and kind is not None and self._looks_asked(clause):
                 return kind
         return None

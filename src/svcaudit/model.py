@@ -82,6 +82,7 @@ class CueHit:
     cue: str
     phrase: str
     similarity: float = 100.0
+    pos: int | None = None  # where in the turn (characters of the normalised text), for order
 
 
 @dataclass(frozen=True, slots=True)

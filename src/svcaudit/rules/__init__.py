@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from svcaudit.rules import cues, forbidden
+from svcaudit.rules import conditional, cues, forbidden, metric, sequence
 
-KINDS: dict[str, ModuleType] = {m.KIND: m for m in (cues, forbidden)}
+KINDS: dict[str, ModuleType] = {
+    m.KIND: m for m in (cues, conditional, sequence, forbidden, metric)
+}
