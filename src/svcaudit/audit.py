@@ -8,6 +8,10 @@ for each transcript, and what a Dask or multiprocessing job can call).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from svcaudit import cues, score
 from svcaudit.checklist import load_checklist
@@ -26,9 +30,23 @@ def score_transcript(transcript: Transcript, checklist: Checklist | str = "quali
     """Score one transcript against a checklist (a :class:`Checklist`, an id or a path)."""
     if isinstance(checklist, str):
         checklist = load_checklist(checklist)
-    ctx = Context(transcript, cues.annotate(transcript))
+    ctx = Context(transcript, cues.annotate(transcript, cue_model(checklist.lexicon)))
     results = [score.result(e, KINDS[e.kind].check(e, ctx)) for e in checklist.elements]
     return score.scorecard(transcript, checklist, results)
+
+
+@lru_cache(maxsize=16)
+def cue_model(lexicon: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]) -> cues.CueModel:
+    """The cue model with a checklist's own phrases and patterns added (built once)."""
+    if not lexicon:
+        return cues.default_model()
+    text = resources.files("svcaudit").joinpath("lexicons/cues.yaml").read_text("utf-8")
+    config = yaml.safe_load(text)
+    for cue, phrases, patterns in lexicon:
+        entry = config["cues"].setdefault(cue, {"speaker": cues.SPEAKER[cue].value})
+        entry["phrases"] = [*entry.get("phrases", ()), *phrases]
+        entry["patterns"] = [*entry.get("patterns", ()), *patterns]
+    return cues.CueModel(config)
 
 
 def score_paths(

@@ -19,7 +19,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from svcaudit import yamlpos
+import re
+
+from svcaudit import inherit, yamlpos
 from svcaudit.cues import CUES
 from svcaudit.errors import ChecklistError
 from svcaudit.model import Checklist, Element, Loc, Window
@@ -27,7 +29,8 @@ from svcaudit.rules import KINDS
 from svcaudit.yamlpos import PosDict, PosList
 
 DEFAULT = "quality-service"
-TOP_KEYS = ("id", "title", "version", "source", "description", "pass_mark", "elements")
+TOP_KEYS = ("id", "title", "version", "source", "description", "pass_mark", "elements", "extends",
+            "drop", "lexicon")
 ELEMENT_KEYS = ("id", "title", "kind", "weight", "critical", "window", "description",
                 "guidance", "source", "quote", "better")  # fmt: skip
 MAX_BYTES = 1_000_000
@@ -87,6 +90,10 @@ def load_checklist(ref: str = DEFAULT) -> Checklist:
     """Load a built-in checklist by id, or a checklist file by path."""
     path = resolve(ref)
     label = ref if not Path(ref).is_absolute() and Path(ref).exists() else str(path)
+    return parse(_read(path, label), label)
+
+
+def _read(path: Path, label: str) -> str:
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -94,15 +101,25 @@ def load_checklist(ref: str = DEFAULT) -> Checklist:
     if len(data) > MAX_BYTES:
         raise ChecklistError(f"checklist larger than {MAX_BYTES} bytes", Loc(label))
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise ChecklistError(f"not UTF-8 text (byte {err.start})", Loc(label)) from None
-    return parse(text, label)
+
+
+def _read_base(ref: str, from_path: str) -> tuple[str, str, str]:
+    """An ``extends`` reference: a file beside the checklist, else a built-in id."""
+    path = inherit.relative(ref, from_path)
+    if not path.is_file() and ref in builtin_ids():
+        path = builtin_dir() / f"{ref}.yaml"
+    if not path.is_file():
+        hint = suggest(ref, builtin_ids())
+        raise ChecklistError(f"extends: no checklist '{ref}'{hint}", Loc(from_path))
+    return _read(path, str(path)), str(path), str(path.resolve())
 
 
 def parse(text: str, path: str) -> Checklist:
     """Validate checklist YAML ``text`` read from ``path``."""
-    doc = yamlpos.load(text, path)
+    doc = inherit.expand(yamlpos.load(text, path), path, _read_base, (str(Path(path).resolve()),))
     problems = Problems(path)
     if not isinstance(doc, PosDict):
         problems.add("a checklist must be a mapping with 'id', 'title' and 'elements'", (1, 1))
@@ -118,12 +135,48 @@ def parse(text: str, path: str) -> Checklist:
     version = doc.get("version", 1)
     if not isinstance(version, int) or isinstance(version, bool):
         problems.add(f"version must be an integer, not {version!r}", doc.value_pos.get("version"))
+    lexicon = _lexicon(doc.get("lexicon"), doc, problems)
     problems.raise_any()
     return Checklist(
         id=str(doc["id"]), title=str(doc["title"]), version=version, elements=elements,
         pass_mark=pass_mark, source=str(doc.get("source", "")),
-        description=str(doc.get("description", "")).strip(), path=path,
+        description=str(doc.get("description", "")).strip(), path=path, lexicon=lexicon,
     )  # fmt: skip
+
+
+def _lexicon(raw: Any, doc: PosDict, problems: Problems) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """``lexicon: {cue: {phrases: [...], patterns: [...]}}``: a team's own words for cues."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, PosDict):
+        problems.add("'lexicon' must map cue names to phrases and patterns", doc.value_pos.get("lexicon"))
+        return ()
+    out = []
+    for cue, entry in raw.items():
+        if cue not in CUES:
+            problems.add(f"lexicon: unknown cue '{cue}'{suggest(cue, CUES)}", raw.key_pos[cue])
+            continue
+        if not isinstance(entry, PosDict):
+            problems.add(f"lexicon: '{cue}' must have 'phrases' and/or 'patterns'", raw.value_pos[cue])
+            continue
+        _unknown(entry, ("phrases", "patterns"), problems, f"lexicon '{cue}'")
+        phrases = _strings(entry, "phrases", problems, cue)
+        patterns = _strings(entry, "patterns", problems, cue)
+        for pattern, pos in zip(patterns, getattr(entry.get("patterns"), "item_pos", [])):
+            try:
+                re.compile(pattern)
+            except re.error as err:
+                problems.add(f"lexicon '{cue}': bad pattern {pattern!r}: {err}", pos)
+        out.append((cue, phrases, patterns))
+    return tuple(out)
+
+
+def _strings(entry: PosDict, key: str, problems: Problems, cue: str) -> tuple[str, ...]:
+    value = entry.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        problems.add(f"lexicon '{cue}': '{key}' must be a list of text", entry.value_pos.get(key))
+        return ()
+    return tuple(value)
 
 
 def _unknown(mapping: PosDict, known: typing.Sequence[str], problems: Problems, what: str) -> None:
@@ -148,11 +201,14 @@ def _elements(raw: Any, doc: PosDict, problems: Problems) -> Iterator[Element]:
         problems.add("'elements' must be a non-empty list", doc.value_pos.get("elements"))
         return
     seen: set[str] = set()
+    own_path = problems.path
     for item, pos in zip(raw, raw.item_pos):
         if not isinstance(item, PosDict):
             problems.add("an element must be a mapping", pos)
             continue
+        problems.path = getattr(item, "src", own_path)  # an inherited element: its own file
         element = _element(item, problems)
+        problems.path = own_path
         if element is None:
             continue
         if element.id in seen:

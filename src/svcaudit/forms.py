@@ -39,6 +39,7 @@ _INTRO_START = re.compile(
     r"^ (?:hi |hello |hey |yes |yeah )?(?:this is|it is|my name is) ([a-z]+)(?: ([a-z]+))? "
 )
 Phrases = Sequence[tuple[str, ...]]
+_PRONOUNS = frozenset({"i", "you", "we", "he", "she", "they"})
 
 
 def starts(tokens: Sequence[str], phrases: Phrases) -> tuple[str, ...] | None:
@@ -122,6 +123,8 @@ class Forms:
                 return CLOSED
             return self.clause_kind(rest) or (OPEN if rest[0] in self.wh else None)
         if toks[0] in self.wh:
+            if len(toks) > 2 and toks[1] in _PRONOUNS:
+                return None  # a relative clause: "what you are saying is..."
             return self._wh_kind(toks)
         if self._inverted(toks) or (asked and toks[0] in self.aux and len(toks) > 2):
             text = " " + " ".join(toks) + " "

@@ -203,6 +203,8 @@ class Checklist:
     source: str = ""
     description: str = ""
     path: str = ""
+    # a team's own phrases and patterns for cues: (cue, phrases, patterns)
+    lexicon: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

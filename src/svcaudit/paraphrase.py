@@ -73,7 +73,10 @@ class Paraphrase:
         shared = sum(1 for w in mine if w in said)
         if self._about_customer(toks) and (shared or not _has_facts(toks)):
             return " ".join(toks[:8])
-        needed = 1 if asked or sentence.tokens[0] == "so" else 2
+        summing = sentence.tokens[0] == "so" and len(mine) >= 2 and not _has_facts(toks)
+        if summing and toks[0] not in self.forms.aux:
+            return " ".join(toks[:8])  # "so, mostly weekends then"
+        needed = 1 if asked else 2
         if shared >= needed and shared * 2 >= len(mine) and len(mine) >= 2:
             return " ".join(toks[:8])
         return None
