@@ -14,7 +14,7 @@ LAYERS = {
     "formats": 2, "match": 2, "score": 2, "report": 2, "yamlpos": 2,
     "forms": 3, "paraphrase": 3, "cues": 3, "rules": 3,
     "checklist": 4, "inherit": 4,
-    "audit": 5,
+    "audit": 5, "casetest": 5,
     "run": 6, "cli": 6, "__main__": 6, "__init__": 6,
 }  # fmt: skip
 

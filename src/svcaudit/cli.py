@@ -151,6 +151,17 @@ def checklist_validate(files: tuple[str, ...]) -> None:
     sys.exit(int(ExitCode.USAGE if bad else ExitCode.OK))
 
 
+@checklist_group.command("test")
+@click.argument("ref", metavar="CHECKLIST")
+@click.argument("cases", type=click.Path(exists=True, dir_okay=False), metavar="CASES.yaml")
+@handle_errors
+def checklist_test(ref: str, cases: str) -> None:
+    """Run CHECKLIST over transcripts with expected verdicts; show every mismatch."""
+    from svcaudit import run
+
+    sys.exit(int(run.test_checklist(ref, cases, sys.stdout)))
+
+
 @cli.command()
 @click.argument("element_id")
 @click.option("-c", "--checklist", default="quality-service", show_default=True, metavar="ID|FILE")

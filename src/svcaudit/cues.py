@@ -127,7 +127,7 @@ def form_cues(
             if para:
                 out["paraphrase"] = CueHit("paraphrase", para)
         if kind == forms.DECLARATIVE and para is None:
-            cue = "closed_probe"
+            out.setdefault("paraphrase", CueHit("paraphrase", " ".join(sentence.tokens[:8])))
         if cue and cue not in out:
             out[cue] = CueHit(cue, " ".join(sentence.tokens[:8]))
     return out

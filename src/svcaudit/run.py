@@ -253,3 +253,17 @@ def list_rules(kind: str | None, out: TextIO) -> None:
     if kind not in KINDS:
         raise UsageError(f"unknown rule kind '{kind}'{suggest(kind, KINDS)}")
     out.write((KINDS[kind].__doc__ or "").strip() + "\n")
+
+
+def test_checklist(ref: str, cases: str, out: TextIO) -> ExitCode:
+    from svcaudit import casetest
+    from svcaudit.checklist import load_checklist
+
+    results = casetest.run(load_checklist(ref), cases)
+    for result in results:
+        out.write(f"{'ok  ' if not result.problems else 'FAIL'} {result.name}\n")
+        for problem in result.problems:
+            out.write(f"     {problem}\n")
+    bad = sum(1 for r in results if r.problems)
+    out.write(f"{len(results)} cases, {len(results) - bad} as expected, {bad} with mismatches\n")
+    return ExitCode.FAILED if bad else ExitCode.OK
