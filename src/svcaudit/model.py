@@ -123,6 +123,7 @@ class ElementInfo:
     weight: float
     critical: bool
     guidance: str = ""
+    better: str = ""  # a better response, from the source document, for coaching
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +191,7 @@ class Element:
 
     @property
     def info(self) -> ElementInfo:
-        return ElementInfo(self.id, self.title, self.weight, self.critical, self.guidance)
+        return ElementInfo(self.id, self.title, self.weight, self.critical, self.guidance, self.better)
 
 
 @dataclass(frozen=True, slots=True)

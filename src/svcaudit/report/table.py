@@ -22,6 +22,7 @@ from svcaudit.report.console import (
     role_style,
     verdict_text,
 )
+from svcaudit.report.coaching import notes
 from svcaudit.report.records import truncate
 from svcaudit.report.summary import Summary
 from svcaudit.report.table_summary import summary_renderables
@@ -94,6 +95,25 @@ def element_table(card: Scorecard) -> Table:
     return table
 
 
+def coaching_text(card: Scorecard) -> Text | None:
+    """The coaching notes under a scorecard: guidance, the agent's words, a better response."""
+    items = notes(card)
+    if not items:
+        return None
+    text = Text("Coaching\n", style="bold")
+    for note in items:
+        text.append(f"  {note.title} ({note.verdict.value}): ", style="bold")
+        text.append(note.guidance + "\n")
+        if note.said:
+            text.append("    said:   ", style="dim")
+            text.append(note.said + "\n")
+        if note.better:
+            text.append("    better: ", style="green")
+            text.append(f"“{note.better}”\n")
+    text.rstrip()
+    return text
+
+
 class Writer:
     """Prints each scorecard as a header line and an element table."""
 
@@ -115,6 +135,9 @@ class Writer:
             self._console.print()
         self._console.print(header(card))
         self._console.print(element_table(card))
+        coaching = coaching_text(card)
+        if coaching is not None:
+            self._console.print(coaching)
         self._printed += 1
         self._console.file.flush()
 
