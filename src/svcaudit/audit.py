@@ -16,6 +16,7 @@ import yaml
 from svcaudit import cues, score
 from svcaudit.checklist import load_checklist
 from svcaudit.formats import discover, read_transcripts
+from svcaudit.match import normalise
 from svcaudit.model import Annotation, Checklist, LoadError, Scorecard, Transcript
 from svcaudit.rules import KINDS
 from svcaudit.rules.context import Context
@@ -30,7 +31,9 @@ def score_transcript(transcript: Transcript, checklist: Checklist | str = "quali
     """Score one transcript against a checklist (a :class:`Checklist`, an id or a path)."""
     if isinstance(checklist, str):
         checklist = load_checklist(checklist)
-    ctx = Context(transcript, cues.annotate(transcript, cue_model(checklist.lexicon)))
+    norms = tuple(normalise(t.text) for t in transcript.turns)
+    model = cue_model(checklist.lexicon)
+    ctx = Context(transcript, cues.annotate(transcript, model, norms), norms, model)
     results = [score.result(e, KINDS[e.kind].check(e, ctx)) for e in checklist.elements]
     return score.scorecard(transcript, checklist, results)
 

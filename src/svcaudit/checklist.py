@@ -277,6 +277,8 @@ def _build(cls: type, raw: Any, pos: tuple[int, int], problems: Problems, eid: s
         value = _convert(hints[name], raw[name], raw.value_pos[name], problems, f"element '{eid}': '{name}'")
         if fld.metadata.get("cues"):
             _check_cues(value, raw[name], raw.value_pos[name], problems, eid)
+        if fld.metadata.get("regex"):
+            _check_patterns(value, raw[name], raw.value_pos[name], problems, eid)
         choices = fld.metadata.get("choices")
         if choices and value not in choices:
             hint = suggest(value, choices)
@@ -329,3 +331,13 @@ def _check_cues(value: Any, raw: Any, pos: tuple[int, int], problems: Problems, 
     for name, p in zip(names, item_pos):
         if name not in CUES:
             problems.add(f"element '{eid}': unknown cue '{name}'{suggest(name, CUES)}", p)
+
+
+def _check_patterns(value: Any, raw: Any, pos: tuple[int, int], problems: Problems, eid: str) -> None:
+    items = value if isinstance(value, tuple) else (value,)
+    item_pos = raw.item_pos if isinstance(raw, PosList) else [pos] * len(items)
+    for pattern, p in zip(items, item_pos):
+        try:
+            re.compile(str(pattern))
+        except re.error as err:
+            problems.add(f"element '{eid}': bad pattern {pattern!r}: {err}", p)

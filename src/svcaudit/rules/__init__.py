@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from svcaudit.rules import conditional, cues, forbidden, metric, sequence
+from svcaudit.rules import conditional, cues, forbidden, metric, recovery, refusal, sequence
 
 KINDS: dict[str, ModuleType] = {
-    m.KIND: m for m in (cues, conditional, sequence, forbidden, metric)
+    m.KIND: m for m in (cues, conditional, sequence, refusal, recovery, forbidden, metric)
 }

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
+from svcaudit.match import Lexicon, Norm, normalise
 from svcaudit.model import CueHit, Evidence, Role, Transcript, Turn, Window
+
+
+@lru_cache(maxsize=256)
+def phrase_lexicon(phrases: tuple[str, ...], patterns: tuple[str, ...] = ()) -> Lexicon:
+    """A lexicon for a rule's own phrases, compiled once per process."""
+    return Lexicon({"phrase": phrases}, {"phrase": patterns} if patterns else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +34,42 @@ class Found:
 class Context:
     transcript: Transcript
     hits: tuple[tuple[CueHit, ...], ...]
+    norms: tuple[Norm, ...] = ()  # each turn normalised once, by the caller
+    model: Any = None  # the cue model that made ``hits`` (svcaudit.cues.CueModel)
+
+    def said(self, cue: str, turns: Iterable[Turn]) -> list[Found]:
+        """Turns whose words match ``cue``'s lexicon, before any detector's second thoughts.
+
+        ``bare_refusal`` is dropped by the detector once an alternative follows;
+        a refusal rule still needs to see that refusal.
+        """
+        if self.model is None:
+            return self.find((cue,), turns)
+        out = []
+        for turn in turns:
+            matches = self.model.lexicon.find(self.norm(turn), (cue,))
+            if matches:
+                m = matches[0]
+                out.append(Found(turn, CueHit(cue, m.phrase, m.similarity, m.pos)))
+        return out
+
+    def norm(self, turn: Turn) -> Norm:
+        return self.norms[turn.index] if self.norms else normalise(turn.text)
+
+    def find_phrases(
+        self, phrases: tuple[str, ...], patterns: tuple[str, ...], turns: Iterable[Turn], label: str
+    ) -> list[Found]:
+        """Turns where one of a rule's own phrases or patterns is said (fuzzily)."""
+        if not phrases and not patterns:
+            return []
+        lexicon = phrase_lexicon(phrases, patterns)
+        out = []
+        for turn in turns:
+            matches = lexicon.find(self.norm(turn))
+            if matches:
+                best = max(matches, key=lambda m: m.similarity)
+                out.append(Found(turn, CueHit(label, best.phrase, best.similarity, best.pos)))
+        return out
 
     def turns(self, role: Role = Role.AGENT, window: Window | None = None) -> list[Turn]:
         """The turns of ``role``, cut to ``window`` (first or last N of them)."""
