@@ -11,7 +11,7 @@ SRC = Path(__file__).parents[1] / "src" / "svcaudit"
 
 LAYERS = {
     "model": 1, "errors": 1,
-    "formats": 2, "match": 2, "score": 2, "report": 2, "yamlpos": 2,
+    "formats": 2, "match": 2, "lexicon": 2, "score": 2, "report": 2, "yamlpos": 2,
     "forms": 3, "paraphrase": 3, "cues": 3, "rules": 3,
     "checklist": 4, "inherit": 4,
     "audit": 5, "casetest": 5,

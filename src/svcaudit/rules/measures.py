@@ -79,6 +79,12 @@ def agent_questions(ctx: Context) -> Measured:
     return float(len({f.turn.index for f in found})), sorted({f.turn.index for f in found})
 
 
+def agent_apologies(ctx: Context) -> Measured:
+    """Agent turns that apologise."""
+    found = ctx.find(("apology",), ctx.turns())
+    return float(len(found)), [f.turn.index for f in found]
+
+
 def hold_count(ctx: Context) -> Measured:
     """Times the agent put the customer on hold."""
     found = ctx.find(("hold",), ctx.turns())
@@ -136,6 +142,6 @@ def response_delay_seconds(ctx: Context) -> Measured:
 MEASURES: dict[str, Callable[[Context], Measured]] = {
     f.__name__: f
     for f in (agent_talk_share, customer_share_when_distressed, longest_agent_monologue_words,
-              longest_agent_monologue_seconds, agent_questions, hold_count, longest_hold_seconds,
+              longest_agent_monologue_seconds, agent_questions, agent_apologies, hold_count, longest_hold_seconds,
               dead_air_seconds, response_delay_seconds)  # fmt: skip
 }

@@ -11,7 +11,7 @@ Failing example: the same element on a call where the agent speaks 80% -> fail.
 
 Measures: agent_talk_share, customer_share_when_distressed,
 longest_agent_monologue_words, longest_agent_monologue_seconds,
-agent_questions, hold_count, longest_hold_seconds, dead_air_seconds,
+agent_questions, agent_apologies, hold_count, longest_hold_seconds, dead_air_seconds,
 response_delay_seconds.
 """
 

@@ -2,10 +2,12 @@
 
 A trigger is a turn where the need goes unmet: the agent's refusal
 (``bare_refusal``), or one of the element's ``phrases``/``patterns`` ("out
-of stock", "it won't arrive in time"), said by either side. After it, within
-the agent's next ``within`` turns (the trigger's own turn included when the
-agent said it), service recovery needs an ``apology`` (or empathy) and a
-``make_good`` (an alternative, a commitment, something extra). Both:
+of stock", "I'm afraid it won't arrive in time") in an agent's turn: the
+customer's own account of the problem is the problem to solve, not yet a
+need that cannot be met. From the agent's turn before the first such turn
+to the agent's ``within``-th turn after the last one, service
+recovery needs an ``apology`` (or empathy) and a ``make_good`` (an
+alternative, a commitment, something extra). Both:
 ``pass``; one: ``partial``; neither: ``fail``; no unmet need: ``na``.
 
 Passing example: "I'm sorry, that model is out of stock. What I can do is
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from svcaudit.model import Element, Outcome, Role, Verdict
+from svcaudit.model import Element, Outcome, Verdict
 from svcaudit.rules.context import Context, cue_words, evidence
 
 KIND = "recovery"
@@ -35,15 +37,17 @@ class Params:
 
 def check(element: Element, ctx: Context) -> Outcome:
     params: Params = element.params
-    everyone = [t for t in ctx.transcript.turns if t.role in (Role.AGENT, Role.CUSTOMER)]
-    triggers = ctx.said("bare_refusal", ctx.turns()) + ctx.find_phrases(
-        params.phrases, params.patterns, everyone, "unmet need")
+    agent = ctx.turns()
+    triggers = ctx.said("bare_refusal", agent) + ctx.find_phrases(
+        params.phrases, params.patterns, agent, "unmet need")
     if not triggers:
         return Outcome(Verdict.NA, "the customer's need was met: nothing to recover")
     first = min(triggers, key=lambda f: f.turn.index)
-    turns = ctx.agent_after(first.turn.index, params.within)
-    if first.turn.role is Role.AGENT:
-        turns = [first.turn, *turns]
+    last = max(triggers, key=lambda f: f.turn.index)
+    before = ctx.agent_before(first.turn.index)  # "I'm so sorry. ... I'm afraid there isn't one"
+    start = before.index if before is not None else first.turn.index
+    turns = [t for t in agent if start <= t.index <= last.turn.index]
+    turns += ctx.agent_after(last.turn.index, params.within)
     sorry = ctx.find(params.apology, turns)
     fix = ctx.find(params.make_good, turns)
     found = [first, *sorry[:1], *fix[:1]]
