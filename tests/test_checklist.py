@@ -17,47 +17,74 @@ GOOD_ELEMENT = """\
 """
 
 BAD = [
-    ("typo in a kind key",
-     "id: t\ntitle: T\nelements:\n  - id: greet\n    title: Greets\n    kind: cues\n    partz: []\n",
-     "t.yaml:7:5: error: element 'greet': unknown key 'partz' (did you mean 'parts'?)"),
-    ("typo in a top-level key",
-     "id: t\ntitle: T\nelemnts:\n" + GOOD_ELEMENT,
-     "t.yaml:3:1: error: checklist: unknown key 'elemnts' (did you mean 'elements'?)"),
-    ("unknown kind",
-     "id: t\ntitle: T\nelements:\n  - id: greet\n    title: Greets\n    kind: cuez\n",
-     "t.yaml:6:11: error: element 'greet': unknown kind 'cuez' (did you mean 'cues'?)"),
-    ("unknown cue",
-     "id: t\ntitle: T\nelements:\n  - id: greet\n    title: Greets\n    kind: cues\n"
-     "    parts: [{label: greets, cues: [greting]}]\n",
-     "t.yaml:7:36: error: element 'greet': unknown cue 'greting' (did you mean 'greeting'?)"),
-    ("negative weight",
-     "id: t\ntitle: T\nelements:\n" + GOOD_ELEMENT + "    weight: -1\n",
-     "t.yaml:8:13: error: element 'greet': weight must be 0 or more, not -1"),
-    ("NaN weight",
-     "id: t\ntitle: T\nelements:\n" + GOOD_ELEMENT + "    weight: .nan\n",
-     "t.yaml:8:13: error: 'weight' must be a number, not nan"),
-    ("wrong type",
-     "id: t\ntitle: T\nelements:\n" + GOOD_ELEMENT + "    critical: maybe\n",
-     "t.yaml:8:15: error: element 'greet': 'critical' must be bool, not 'maybe'"),
-    ("YAML syntax error",
-     "id: t\ntitle: [T\nelements: []\n",
-     "t.yaml:3:9: error: invalid YAML: expected ',' or ']', but got ':'"),
-    ("empty element list",
-     "id: t\ntitle: T\nelements: []\n",
-     "t.yaml:3:11: error: 'elements' must be a non-empty list"),
-    ("duplicate ids",
-     "id: t\ntitle: T\nelements:\n" + GOOD_ELEMENT + GOOD_ELEMENT,
-     "t.yaml:8:9: error: duplicate element id 'greet'"),
-    ("python tag",
-     "id: !!python/object/apply:os.system ['true']\ntitle: T\nelements: []\n",
-     "t.yaml:1:5: error: invalid YAML: could not determine a constructor for the tag "
-     "'tag:yaml.org,2002:python/object/apply:os.system'"),
-    ("not a mapping",
-     "- just\n- a list\n",
-     "t.yaml:1:1: error: a checklist must be a mapping with 'id', 'title' and 'elements'"),
-    ("pass mark out of range",
-     "id: t\ntitle: T\npass_mark: 120\nelements:\n" + GOOD_ELEMENT,
-     "t.yaml:3:12: error: pass_mark must be between 0 and 100, not 120"),
+    (
+        "typo in a kind key",
+        "id: t\ntitle: T\nelements:\n  - id: greet\n    title: Greets\n    kind: cues\n"
+        "    partz: []\n",
+        "t.yaml:7:5: error: element 'greet': unknown key 'partz' (did you mean 'parts'?)",
+    ),
+    (
+        "typo in a top-level key",
+        "id: t\ntitle: T\nelemnts:\n" + GOOD_ELEMENT,
+        "t.yaml:3:1: error: checklist: unknown key 'elemnts' (did you mean 'elements'?)",
+    ),
+    (
+        "unknown kind",
+        "id: t\ntitle: T\nelements:\n  - id: greet\n    title: Greets\n    kind: cuez\n",
+        "t.yaml:6:11: error: element 'greet': unknown kind 'cuez' (did you mean 'cues'?)",
+    ),
+    (
+        "unknown cue",
+        "id: t\ntitle: T\nelements:\n  - id: greet\n    title: Greets\n    kind: cues\n"
+        "    parts: [{label: greets, cues: [greting]}]\n",
+        "t.yaml:7:36: error: element 'greet': unknown cue 'greting' (did you mean 'greeting'?)",
+    ),
+    (
+        "negative weight",
+        "id: t\ntitle: T\nelements:\n" + GOOD_ELEMENT + "    weight: -1\n",
+        "t.yaml:8:13: error: element 'greet': weight must be 0 or more, not -1",
+    ),
+    (
+        "NaN weight",
+        "id: t\ntitle: T\nelements:\n" + GOOD_ELEMENT + "    weight: .nan\n",
+        "t.yaml:8:13: error: 'weight' must be a number, not nan",
+    ),
+    (
+        "wrong type",
+        "id: t\ntitle: T\nelements:\n" + GOOD_ELEMENT + "    critical: maybe\n",
+        "t.yaml:8:15: error: element 'greet': 'critical' must be bool, not 'maybe'",
+    ),
+    (
+        "YAML syntax error",
+        "id: t\ntitle: [T\nelements: []\n",
+        "t.yaml:3:9: error: invalid YAML: expected ',' or ']', but got ':'",
+    ),
+    (
+        "empty element list",
+        "id: t\ntitle: T\nelements: []\n",
+        "t.yaml:3:11: error: 'elements' must be a non-empty list",
+    ),
+    (
+        "duplicate ids",
+        "id: t\ntitle: T\nelements:\n" + GOOD_ELEMENT + GOOD_ELEMENT,
+        "t.yaml:8:9: error: duplicate element id 'greet'",
+    ),
+    (
+        "python tag",
+        "id: !!python/object/apply:os.system ['true']\ntitle: T\nelements: []\n",
+        "t.yaml:1:5: error: invalid YAML: could not determine a constructor for the tag "
+        "'tag:yaml.org,2002:python/object/apply:os.system'",
+    ),
+    (
+        "not a mapping",
+        "- just\n- a list\n",
+        "t.yaml:1:1: error: a checklist must be a mapping with 'id', 'title' and 'elements'",
+    ),
+    (
+        "pass mark out of range",
+        "id: t\ntitle: T\npass_mark: 120\nelements:\n" + GOOD_ELEMENT,
+        "t.yaml:3:12: error: pass_mark must be between 0 and 100, not 120",
+    ),
 ]
 
 
@@ -86,10 +113,17 @@ def test_alias_bomb_is_refused() -> None:
 def test_builtin_default_has_the_contract_elements_in_order() -> None:
     checklist = load_checklist("quality-service")
     assert [e.id for e in checklist.elements] == [
-        "project_attitude", "consider_customer", "seek_data", "check_understanding",
-        "supply_data", "extend_service", "demonstrate_awareness", "explain_steps",
-        "emphasize_positive", "close_and_thank",
-    ]  # fmt: skip
+        "project_attitude",
+        "consider_customer",
+        "seek_data",
+        "check_understanding",
+        "supply_data",
+        "extend_service",
+        "demonstrate_awareness",
+        "explain_steps",
+        "emphasize_positive",
+        "close_and_thank",
+    ]
     seeds = {"003_3ac790036a119471.txt"}
     assert all(e.source in seeds and e.quote and e.guidance for e in checklist.elements)
 

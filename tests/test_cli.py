@@ -41,11 +41,16 @@ def test_fail_under_overrides_the_pass_mark(run) -> None:
 
 def test_exit_2_for_a_bad_checklist_and_nothing_scored(run, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text("id: b\ntitle: B\nelements:\n  - id: x\n    title: X\n    kind: cues\n    partz: []\n")
+    bad.write_text(
+        "id: b\ntitle: B\nelements:\n  - id: x\n    title: X\n    kind: cues\n    partz: []\n"
+    )
     result = run("score", EXCELLENT, "-c", str(bad))
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr.strip() == f"{bad}:7:5: error: element 'x': unknown key 'partz' (did you mean 'parts'?)"
+    assert (
+        result.stderr.strip()
+        == f"{bad}:7:5: error: element 'x': unknown key 'partz' (did you mean 'parts'?)"
+    )
 
 
 def test_exit_2_for_usage_errors(run) -> None:
@@ -78,16 +83,35 @@ def test_json_report_follows_the_contract(run) -> None:
     assert list(report) == ["schema_version", "checklist", "scorecards", "errors", "summary"]
     assert report["schema_version"] == 1
     card = report["scorecards"][0]
-    assert list(card) == ["transcript", "checklist", "score", "passed", "critical_failed", "elements"]
+    assert list(card) == [
+        "transcript",
+        "checklist",
+        "score",
+        "passed",
+        "critical_failed",
+        "elements",
+    ]
     element = card["elements"][0]
-    assert list(element) == ["id", "title", "verdict", "points", "max_points", "weight",
-                             "critical", "reason", "evidence"]  # fmt: skip
+    assert list(element) == [
+        "id",
+        "title",
+        "verdict",
+        "points",
+        "max_points",
+        "weight",
+        "critical",
+        "reason",
+        "evidence",
+    ]
     assert report["summary"]["transcripts"] == 2 and report["summary"]["failed"] == 1
 
 
 def test_jsonl_is_one_scorecard_a_line(run) -> None:
     lines = run("score", EXCELLENT, POOR, "-f", "jsonl").stdout.splitlines()
-    assert [json.loads(line)["transcript"]["id"] for line in lines] == ["excellent-call", "poor-business-only"]
+    assert [json.loads(line)["transcript"]["id"] for line in lines] == [
+        "excellent-call",
+        "poor-business-only",
+    ]
 
 
 def test_samples_span_every_verdict_and_separate_excellent_from_poor(run) -> None:
@@ -123,7 +147,9 @@ def test_annotate_json_lists_cues_per_turn(run) -> None:
     result = run("annotate", EXCELLENT, "-f", "json")
     doc = json.loads(result.stdout)
     assert doc["schema_version"] == 1
-    assert {"cue": "greeting", "phrase": "thank you for calling", "similarity": 100.0} in doc["turns"][0]["cues"]
+    assert {"cue": "greeting", "phrase": "thank you for calling", "similarity": 100.0} in doc[
+        "turns"
+    ][0]["cues"]
     assert doc["turns"][1]["cues"] == []  # the customer's turn carries no agent cue
 
 

@@ -10,13 +10,27 @@ from pathlib import Path
 SRC = Path(__file__).parents[1] / "src" / "svcaudit"
 
 LAYERS = {
-    "model": 1, "errors": 1,
-    "formats": 2, "match": 2, "lexicon": 2, "score": 2, "report": 2, "yamlpos": 2,
-    "forms": 3, "paraphrase": 3, "cues": 3, "rules": 3,
-    "checklist": 4, "inherit": 4,
-    "audit": 5, "casetest": 5,
-    "run": 6, "cli": 6, "__main__": 6, "__init__": 6,
-}  # fmt: skip
+    "model": 1,
+    "errors": 1,
+    "formats": 2,
+    "match": 2,
+    "lexicon": 2,
+    "score": 2,
+    "report": 2,
+    "yamlpos": 2,
+    "forms": 3,
+    "paraphrase": 3,
+    "cues": 3,
+    "rules": 3,
+    "checklist": 4,
+    "inherit": 4,
+    "audit": 5,
+    "casetest": 5,
+    "run": 6,
+    "cli": 6,
+    "__main__": 6,
+    "__init__": 6,
+}
 
 
 def _layer(module: str) -> int:
@@ -41,7 +55,9 @@ def test_imports_go_down_the_layers() -> None:
         for target in _imports(path):
             if target.split(".")[0] == own or target == "__version__":
                 continue
-            assert _layer(target) <= _layer(own), f"{path.name} (layer {_layer(own)}) imports {target}"
+            assert _layer(target) <= _layer(own), (
+                f"{path.name} (layer {_layer(own)}) imports {target}"
+            )
 
 
 def test_only_the_cli_imports_click() -> None:
@@ -51,5 +67,7 @@ def test_only_the_cli_imports_click() -> None:
 
 
 def test_python_dash_m_runs_the_cli() -> None:
-    out = subprocess.run([sys.executable, "-m", "svcaudit", "--version"], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "svcaudit", "--version"], capture_output=True, text=True
+    )
     assert out.returncode == 0 and out.stdout.startswith("svcaudit, version")

@@ -27,7 +27,9 @@ def annotate(transcript: Transcript) -> Annotation:
     return Annotation(transcript, cues.annotate(transcript))
 
 
-def score_transcript(transcript: Transcript, checklist: Checklist | str = "quality-service") -> Scorecard:
+def score_transcript(
+    transcript: Transcript, checklist: Checklist | str = "quality-service"
+) -> Scorecard:
     """Score one transcript against a checklist (a :class:`Checklist`, an id or a path)."""
     if isinstance(checklist, str):
         checklist = load_checklist(checklist)
@@ -71,7 +73,9 @@ def score_paths(
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(jobs, initializer=_init, initargs=(checklist, input_format, agent)) as pool:
+    with ProcessPoolExecutor(
+        jobs, initializer=_init, initargs=(checklist, input_format, agent)
+    ) as pool:
         for batch in pool.map(_score_file, discover(paths), chunksize=16):
             yield from batch
 
@@ -89,7 +93,9 @@ def _score_file(path: str | LoadError) -> list[Scorecard | LoadError]:
     checklist = _WORKER["checklist"]
     assert isinstance(checklist, Checklist)
     fmt, agent = _WORKER["input_format"], _WORKER["agent"]
-    items = read_transcripts([path], input_format=str(fmt), agent=agent if isinstance(agent, str) else None)
+    items = read_transcripts(
+        [path], input_format=str(fmt), agent=agent if isinstance(agent, str) else None
+    )
     return [i if isinstance(i, LoadError) else score_transcript(i, checklist) for i in items]
 
 

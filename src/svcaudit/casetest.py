@@ -39,27 +39,36 @@ def run(checklist: Checklist, cases_path: str) -> list[Result]:
         raise ChecklistError("a cases file is a list of cases (or 'cases:')", Loc(cases_path, 1, 1))
     ids = [e.id for e in checklist.elements]
     results = []
-    for case, pos in zip(cases, cases.item_pos):
+    for case, pos in zip(cases, cases.item_pos, strict=False):
         loc = Loc(cases_path, *pos)
         if not isinstance(case, PosDict):
             raise ChecklistError("a case must be a mapping", loc)
         _check_expect(case, ids, cases_path)
         card = score_transcript(_transcript(case, cases_path, loc), checklist)
-        results.append(Result(str(case.get("name", f"case at line {pos[0]}")), tuple(_compare(case, card))))
+        results.append(
+            Result(str(case.get("name", f"case at line {pos[0]}")), tuple(_compare(case, card)))
+        )
     return results
 
 
 def _check_expect(case: PosDict, ids: list[str], path: str) -> None:
     expect = case.get("expect") or {}
     if not isinstance(expect, PosDict):
-        raise ChecklistError("'expect' maps element ids to verdicts", Loc(path, *case.value_pos.get("expect", case.pos)))
+        raise ChecklistError(
+            "'expect' maps element ids to verdicts",
+            Loc(path, *case.value_pos.get("expect", case.pos)),
+        )
     for element, verdict in expect.items():
         if element not in ids:
-            raise ChecklistError(f"no element '{element}' in the checklist{suggest(element, ids)}",
-                                 Loc(path, *expect.key_pos[element]))  # fmt: skip
+            raise ChecklistError(
+                f"no element '{element}' in the checklist{suggest(element, ids)}",
+                Loc(path, *expect.key_pos[element]),
+            )
         if verdict not in VERDICTS:
-            raise ChecklistError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}",
-                                 Loc(path, *expect.value_pos[element]))  # fmt: skip
+            raise ChecklistError(
+                f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}",
+                Loc(path, *expect.value_pos[element]),
+            )
 
 
 def _transcript(case: PosDict, path: str, loc: Loc) -> Transcript:
@@ -86,8 +95,10 @@ def _compare(case: PosDict, card: Scorecard) -> list[str]:
     for element, verdict in (case.get("expect") or {}).items():
         result = got[element]
         if result.outcome.verdict.value != verdict:
-            out.append(f"{element}: expected {verdict}, got {result.outcome.verdict.value} "
-                       f"({result.outcome.reason})")  # fmt: skip
+            out.append(
+                f"{element}: expected {verdict}, got {result.outcome.verdict.value} "
+                f"({result.outcome.reason})"
+            )
     bounds: Any = case.get("score") or {}
     score = card.score if card.score is not None else 0.0
     if "min" in bounds and score < bounds["min"]:

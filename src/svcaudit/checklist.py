@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -18,8 +19,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import re
 
 from svcaudit import inherit, yamlpos
 from svcaudit.cues import CUES
@@ -29,10 +28,31 @@ from svcaudit.rules import KINDS
 from svcaudit.yamlpos import PosDict, PosList
 
 DEFAULT = "quality-service"
-TOP_KEYS = ("id", "title", "version", "source", "description", "pass_mark", "elements", "extends",
-            "drop", "lexicon")
-ELEMENT_KEYS = ("id", "title", "kind", "weight", "critical", "window", "description",
-                "guidance", "source", "quote", "better")  # fmt: skip
+TOP_KEYS = (
+    "id",
+    "title",
+    "version",
+    "source",
+    "description",
+    "pass_mark",
+    "elements",
+    "extends",
+    "drop",
+    "lexicon",
+)
+ELEMENT_KEYS = (
+    "id",
+    "title",
+    "kind",
+    "weight",
+    "critical",
+    "window",
+    "description",
+    "guidance",
+    "source",
+    "quote",
+    "better",
+)
 MAX_BYTES = 1_000_000
 
 
@@ -81,7 +101,9 @@ def resolve(ref: str) -> Path:
         return path
     ids = builtin_ids()
     if ref not in ids:
-        raise ChecklistError(f"unknown checklist '{ref}'{suggest(ref, ids)}; built-in: {', '.join(ids)}")
+        raise ChecklistError(
+            f"unknown checklist '{ref}'{suggest(ref, ids)}; built-in: {', '.join(ids)}"
+        )
     return builtin_dir() / f"{ref}.yaml"
 
 
@@ -131,25 +153,37 @@ def parse(text: str, path: str) -> Checklist:
     elements = tuple(_elements(doc.get("elements"), doc, problems))
     pass_mark = _number(doc, "pass_mark", 70.0, problems)
     if not 0 <= pass_mark <= 100:
-        problems.add(f"pass_mark must be between 0 and 100, not {pass_mark:g}", doc.value_pos["pass_mark"])
+        problems.add(
+            f"pass_mark must be between 0 and 100, not {pass_mark:g}", doc.value_pos["pass_mark"]
+        )
     version = doc.get("version", 1)
     if not isinstance(version, int) or isinstance(version, bool):
         problems.add(f"version must be an integer, not {version!r}", doc.value_pos.get("version"))
     lexicon = _lexicon(doc.get("lexicon"), doc, problems)
     problems.raise_any()
     return Checklist(
-        id=str(doc["id"]), title=str(doc["title"]), version=version, elements=elements,
-        pass_mark=pass_mark, source=str(doc.get("source", "")),
-        description=str(doc.get("description", "")).strip(), path=path, lexicon=lexicon,
-    )  # fmt: skip
+        id=str(doc["id"]),
+        title=str(doc["title"]),
+        version=version,
+        elements=elements,
+        pass_mark=pass_mark,
+        source=str(doc.get("source", "")),
+        description=str(doc.get("description", "")).strip(),
+        path=path,
+        lexicon=lexicon,
+    )
 
 
-def _lexicon(raw: Any, doc: PosDict, problems: Problems) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+def _lexicon(
+    raw: Any, doc: PosDict, problems: Problems
+) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
     """``lexicon: {cue: {phrases: [...], patterns: [...]}}``: a team's own words for cues."""
     if raw is None:
         return ()
     if not isinstance(raw, PosDict):
-        problems.add("'lexicon' must map cue names to phrases and patterns", doc.value_pos.get("lexicon"))
+        problems.add(
+            "'lexicon' must map cue names to phrases and patterns", doc.value_pos.get("lexicon")
+        )
         return ()
     out = []
     for cue, entry in raw.items():
@@ -157,12 +191,16 @@ def _lexicon(raw: Any, doc: PosDict, problems: Problems) -> tuple[tuple[str, tup
             problems.add(f"lexicon: unknown cue '{cue}'{suggest(cue, CUES)}", raw.key_pos[cue])
             continue
         if not isinstance(entry, PosDict):
-            problems.add(f"lexicon: '{cue}' must have 'phrases' and/or 'patterns'", raw.value_pos[cue])
+            problems.add(
+                f"lexicon: '{cue}' must have 'phrases' and/or 'patterns'", raw.value_pos[cue]
+            )
             continue
         _unknown(entry, ("phrases", "patterns"), problems, f"lexicon '{cue}'")
         phrases = _strings(entry, "phrases", problems, cue)
         patterns = _strings(entry, "patterns", problems, cue)
-        for pattern, pos in zip(patterns, getattr(entry.get("patterns"), "item_pos", [])):
+        for pattern, pos in zip(
+            patterns, getattr(entry.get("patterns"), "item_pos", []), strict=False
+        ):
             try:
                 re.compile(pattern)
             except re.error as err:
@@ -202,7 +240,7 @@ def _elements(raw: Any, doc: PosDict, problems: Problems) -> Iterator[Element]:
         return
     seen: set[str] = set()
     own_path = problems.path
-    for item, pos in zip(raw, raw.item_pos):
+    for item, pos in zip(raw, raw.item_pos, strict=False):
         if not isinstance(item, PosDict):
             problems.add("an element must be a mapping", pos)
             continue
@@ -226,22 +264,40 @@ def _element(item: PosDict, problems: Problems) -> Element | None:
     kind = KINDS.get(str(item.get("kind")))
     if "kind" in item and kind is None:
         hint = suggest(item["kind"], KINDS)
-        problems.add(f"element '{eid}': unknown kind '{item['kind']}'{hint}", item.value_pos["kind"])
+        problems.add(
+            f"element '{eid}': unknown kind '{item['kind']}'{hint}", item.value_pos["kind"]
+        )
     own = [f.name for f in dataclasses.fields(kind.Params)] if kind else []
     _unknown(item, (*ELEMENT_KEYS, *own), problems, f"element '{eid}'")
     weight = _number(item, "weight", 1.0, problems)
     if weight < 0:
-        problems.add(f"element '{eid}': weight must be 0 or more, not {weight:g}", item.value_pos["weight"])
+        problems.add(
+            f"element '{eid}': weight must be 0 or more, not {weight:g}", item.value_pos["weight"]
+        )
     critical = _typed(item, "critical", bool, False, problems, eid)
-    window = _build(Window, item["window"], item.value_pos["window"], problems, eid) if "window" in item else Window()
+    window = (
+        _build(Window, item["window"], item.value_pos["window"], problems, eid)
+        if "window" in item
+        else Window()
+    )
     params = _build(kind.Params, _own(item, own), item.pos, problems, eid) if kind else None
     if len(problems.items) > before:
         return None
-    texts = {k: str(item.get(k, "")).strip() for k in ("description", "guidance", "source", "quote", "better")}
+    texts = {
+        k: str(item.get(k, "")).strip()
+        for k in ("description", "guidance", "source", "quote", "better")
+    }
     return Element(
-        id=eid, title=str(item["title"]), kind=str(item["kind"]), params=params, weight=weight,
-        critical=critical, window=window, loc=Loc(problems.path, *item.pos), **texts,
-    )  # fmt: skip
+        id=eid,
+        title=str(item["title"]),
+        kind=str(item["kind"]),
+        params=params,
+        weight=weight,
+        critical=critical,
+        window=window,
+        loc=Loc(problems.path, *item.pos),
+        **texts,
+    )
 
 
 def _own(item: PosDict, names: list[str]) -> PosDict:
@@ -255,7 +311,10 @@ def _own(item: PosDict, names: list[str]) -> PosDict:
 def _typed(item: PosDict, key: str, typ: type, default: Any, problems: Problems, eid: str) -> Any:
     value = item.get(key, default)
     if not isinstance(value, typ):
-        problems.add(f"element '{eid}': '{key}' must be {typ.__name__}, not {value!r}", item.value_pos.get(key))
+        problems.add(
+            f"element '{eid}': '{key}' must be {typ.__name__}, not {value!r}",
+            item.value_pos.get(key),
+        )
         return default
     return value
 
@@ -274,7 +333,9 @@ def _build(cls: type, raw: Any, pos: tuple[int, int], problems: Problems, eid: s
             if fld.default is dataclasses.MISSING and fld.default_factory is dataclasses.MISSING:
                 problems.add(f"element '{eid}': missing key '{name}'", raw.pos)
             continue
-        value = _convert(hints[name], raw[name], raw.value_pos[name], problems, f"element '{eid}': '{name}'")
+        value = _convert(
+            hints[name], raw[name], raw.value_pos[name], problems, f"element '{eid}': '{name}'"
+        )
         if fld.metadata.get("cues"):
             _check_cues(value, raw[name], raw.value_pos[name], problems, eid)
         if fld.metadata.get("regex"):
@@ -282,8 +343,11 @@ def _build(cls: type, raw: Any, pos: tuple[int, int], problems: Problems, eid: s
         choices = fld.metadata.get("choices")
         if choices and value not in choices:
             hint = suggest(value, choices)
-            problems.add(f"element '{eid}': '{name}' must be one of {', '.join(choices)}, "
-                         f"not {value!r}{hint}", raw.value_pos[name])  # fmt: skip
+            problems.add(
+                f"element '{eid}': '{name}' must be one of {', '.join(choices)}, "
+                f"not {value!r}{hint}",
+                raw.value_pos[name],
+            )
         values[name] = value
     try:
         return cls(**values)
@@ -301,42 +365,49 @@ def _convert(hint: Any, value: Any, pos: tuple[int, int], problems: Problems, wh
     if origin is tuple:
         items = value if isinstance(value, list) else [value]
         item_pos = value.item_pos if isinstance(value, PosList) else [pos] * len(items)
-        return tuple(_convert(args[0], v, p, problems, what) for v, p in zip(items, item_pos))
+        return tuple(
+            _convert(args[0], v, p, problems, what) for v, p in zip(items, item_pos, strict=False)
+        )
     if dataclasses.is_dataclass(hint):
         return _build(hint, value, pos, problems, what.split("'")[1])
     if hint is float and isinstance(value, (int, float)) and not isinstance(value, bool):
         if math.isfinite(value):
             return float(value)
-    elif hint is int and isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return value
-    elif hint in (str, bool) and isinstance(value, hint):
+    elif (
+        hint is int and isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    ) or (hint in (str, bool) and isinstance(value, hint)):
         return value
     problems.add(f"{what} must be {_type_name(hint)}, not {value!r}", pos)
     return value
 
 
 def _type_name(hint: Any) -> str:
-    return {float: "a number", int: "a whole number of 0 or more", str: "text", bool: "true or false"}.get(
-        hint, getattr(hint, "__name__", str(hint))
-    )
+    return {
+        float: "a number",
+        int: "a whole number of 0 or more",
+        str: "text",
+        bool: "true or false",
+    }.get(hint, getattr(hint, "__name__", str(hint)))
 
 
 def _check_cues(value: Any, raw: Any, pos: tuple[int, int], problems: Problems, eid: str) -> None:
     if isinstance(value, tuple) and value and isinstance(value[0], tuple):  # steps: lists of cues
-        for inner, inner_raw, p in zip(value, raw, raw.item_pos):
+        for inner, inner_raw, p in zip(value, raw, raw.item_pos, strict=False):
             _check_cues(inner, inner_raw, p, problems, eid)
         return
     names = value if isinstance(value, tuple) else (value,)
     item_pos = raw.item_pos if isinstance(raw, PosList) else [pos] * len(names)
-    for name, p in zip(names, item_pos):
+    for name, p in zip(names, item_pos, strict=False):
         if name not in CUES:
             problems.add(f"element '{eid}': unknown cue '{name}'{suggest(name, CUES)}", p)
 
 
-def _check_patterns(value: Any, raw: Any, pos: tuple[int, int], problems: Problems, eid: str) -> None:
+def _check_patterns(
+    value: Any, raw: Any, pos: tuple[int, int], problems: Problems, eid: str
+) -> None:
     items = value if isinstance(value, tuple) else (value,)
     item_pos = raw.item_pos if isinstance(raw, PosList) else [pos] * len(items)
-    for pattern, p in zip(items, item_pos):
+    for pattern, p in zip(items, item_pos, strict=False):
         try:
             re.compile(str(pattern))
         except re.error as err:

@@ -46,20 +46,46 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by ``score``, ``annotate`` and ``convert`` (an option bundle)."""
-    fn = click.option("--agent", metavar="NAME", help="Which speaker is the agent, when labels do not say.")(fn)
-    fn = click.option("--input-format", default="auto", show_default=True, metavar="auto|NAME",
-                      help="Transcript format; 'svcaudit formats' lists them.")(fn)  # fmt: skip
+    fn = click.option(
+        "--agent", metavar="NAME", help="Which speaker is the agent, when labels do not say."
+    )(fn)
+    fn = click.option(
+        "--input-format",
+        default="auto",
+        show_default=True,
+        metavar="auto|NAME",
+        help="Transcript format; 'svcaudit formats' lists them.",
+    )(fn)
     return click.argument("paths", nargs=-1, required=True, metavar="PATH...")(fn)
 
 
 def output_options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
-        fn = click.option("-o", "--output", "outputs", multiple=True, metavar="FORMAT:PATH",
-                          help="Also write FORMAT to PATH (repeatable).")(fn)  # fmt: skip
-        fn = click.option("-f", "--format", "fmt", type=click.Choice(formats), default="table",
-                          show_default=True, help="Report format on standard output.")(fn)  # fmt: skip
-        return click.option("-c", "--checklist", default="quality-service", show_default=True,
-                            metavar="ID|FILE", help="Built-in checklist id or checklist file.")(fn)  # fmt: skip
+        fn = click.option(
+            "-o",
+            "--output",
+            "outputs",
+            multiple=True,
+            metavar="FORMAT:PATH",
+            help="Also write FORMAT to PATH (repeatable).",
+        )(fn)
+        fn = click.option(
+            "-f",
+            "--format",
+            "fmt",
+            type=click.Choice(formats),
+            default="table",
+            show_default=True,
+            help="Report format on standard output.",
+        )(fn)
+        return click.option(
+            "-c",
+            "--checklist",
+            default="quality-service",
+            show_default=True,
+            metavar="ID|FILE",
+            help="Built-in checklist id or checklist file.",
+        )(fn)
 
     return decorate
 
@@ -74,20 +100,39 @@ def cli(debug: bool) -> None:
 @cli.command()
 @input_options
 @output_options(SCORE_FORMATS)
-@click.option("--fail-under", type=click.FloatRange(0, 100), metavar="PCT",
-              help="Fail a transcript scoring below PCT (default: the checklist's pass mark).")  # fmt: skip
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    metavar="PCT",
+    help="Fail a transcript scoring below PCT (default: the checklist's pass mark).",
+)
 @click.option("--no-fail", is_flag=True, help="Exit 0 even when transcripts fail.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
-              help="Score in N processes (output order is unchanged).")  # fmt: skip
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 256),
+    default=1,
+    show_default=True,
+    help="Score in N processes (output order is unchanged).",
+)
 @handle_errors
-def score(paths: tuple[str, ...], checklist: str, fmt: str, outputs: tuple[str, ...],
-          input_format: str, agent: str | None, fail_under: float | None, no_fail: bool,
-          jobs: int) -> None:  # fmt: skip
+def score(
+    paths: tuple[str, ...],
+    checklist: str,
+    fmt: str,
+    outputs: tuple[str, ...],
+    input_format: str,
+    agent: str | None,
+    fail_under: float | None,
+    no_fail: bool,
+    jobs: int,
+) -> None:
     """Score transcripts: a scorecard per transcript, and a summary."""
     from svcaudit import run
 
-    outcome = run.score(paths, checklist, fmt, outputs, input_format, agent, fail_under, jobs,
-                        warn=_warn)  # fmt: skip
+    outcome = run.score(
+        paths, checklist, fmt, outputs, input_format, agent, fail_under, jobs, warn=_warn
+    )
     if outcome == ExitCode.FAILED and no_fail:
         outcome = ExitCode.OK
     sys.exit(int(outcome))
@@ -97,8 +142,14 @@ def score(paths: tuple[str, ...], checklist: str, fmt: str, outputs: tuple[str, 
 @input_options
 @output_options(ANNOTATE_FORMATS)
 @handle_errors
-def annotate(paths: tuple[str, ...], checklist: str, fmt: str, outputs: tuple[str, ...],
-             input_format: str, agent: str | None) -> None:  # fmt: skip
+def annotate(
+    paths: tuple[str, ...],
+    checklist: str,
+    fmt: str,
+    outputs: tuple[str, ...],
+    input_format: str,
+    agent: str | None,
+) -> None:
     """Show each transcript turn by turn, with the cues detected in each turn."""
     from svcaudit import run
 
@@ -107,7 +158,9 @@ def annotate(paths: tuple[str, ...], checklist: str, fmt: str, outputs: tuple[st
 
 @cli.command()
 @input_options
-@click.option("-o", "--output", default="-", metavar="PATH", help="Write here instead of standard output.")
+@click.option(
+    "-o", "--output", default="-", metavar="PATH", help="Write here instead of standard output."
+)
 @handle_errors
 def convert(paths: tuple[str, ...], input_format: str, agent: str | None, output: str) -> None:
     """Read any supported export and write canonical transcript JSONL."""

@@ -79,7 +79,7 @@ def _merge_elements(base: Any, child: Any, path: str) -> PosList:
     out.item_pos = list(getattr(base, "item_pos", [(1, 1)] * len(out)))
     index = {e.get("id"): i for i, e in enumerate(out) if isinstance(e, PosDict)}
     out.pos = getattr(child, "pos", getattr(base, "pos", (1, 1)))
-    for item, pos in zip(child or (), getattr(child, "item_pos", ())):
+    for item, pos in zip(child or (), getattr(child, "item_pos", ()), strict=False):
         if isinstance(item, PosDict) and item.get("id") in index:
             i = index[item["id"]]
             out[i] = _override(out[i], item, path)
@@ -103,16 +103,23 @@ def _override(base: PosDict, child: PosDict, path: str) -> PosDict:
 def _drop(elements: PosList, child: PosDict, path: str) -> PosList:
     drop = child.get("drop") or []
     if not isinstance(drop, list):
-        raise ChecklistError("'drop' must be a list of element ids", Loc(path, *child.value_pos["drop"]))
+        raise ChecklistError(
+            "'drop' must be a list of element ids", Loc(path, *child.value_pos["drop"])
+        )
     ids = [e.get("id") for e in elements if isinstance(e, PosDict)]
-    for name, pos in zip(drop, getattr(drop, "item_pos", [])):
+    for name, pos in zip(drop, getattr(drop, "item_pos", []), strict=False):
         if name not in ids:
             from svcaudit.checklist import suggest
 
-            raise ChecklistError(f"drop: no element '{name}' to drop{suggest(str(name), map(str, ids))}",
-                                 Loc(path, *pos))  # fmt: skip
-    kept = [(e, p) for e, p in zip(elements, elements.item_pos)
-            if not (isinstance(e, PosDict) and e.get("id") in drop)]  # fmt: skip
+            raise ChecklistError(
+                f"drop: no element '{name}' to drop{suggest(str(name), map(str, ids))}",
+                Loc(path, *pos),
+            )
+    kept = [
+        (e, p)
+        for e, p in zip(elements, elements.item_pos, strict=False)
+        if not (isinstance(e, PosDict) and e.get("id") in drop)
+    ]
     out = PosList(e for e, _ in kept)
     out.pos, out.item_pos = elements.pos, [p for _, p in kept]
     return out
@@ -128,7 +135,9 @@ def _merge_lexicon(base: Any, child: Any) -> PosDict | None:
     for cue, extra in child.items():
         old = out.get(cue)
         if isinstance(old, PosDict) and isinstance(extra, PosDict):
-            merged = PosDict({k: [*(old.get(k) or []), *(extra.get(k) or [])] for k in {*old, *extra}})
+            merged = PosDict(
+                {k: [*(old.get(k) or []), *(extra.get(k) or [])] for k in {*old, *extra}}
+            )
             merged.pos, merged.key_pos, merged.value_pos = extra.pos, {}, {}
             for k in merged:
                 merged.key_pos[k] = extra.key_pos.get(k, old.key_pos.get(k, extra.pos))

@@ -191,7 +191,9 @@ class Element:
 
     @property
     def info(self) -> ElementInfo:
-        return ElementInfo(self.id, self.title, self.weight, self.critical, self.guidance, self.better)
+        return ElementInfo(
+            self.id, self.title, self.weight, self.critical, self.guidance, self.better
+        )
 
 
 @dataclass(frozen=True, slots=True)

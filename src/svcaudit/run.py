@@ -57,9 +57,17 @@ def _warnings(item: Transcript, warn: Warn) -> None:
         warn(f"{item.path}: warning: {line}")
 
 
-def score(paths: Iterable[str], checklist_ref: str, fmt: str, outputs: Iterable[str],
-          input_format: str, agent: str | None, fail_under: float | None, jobs: int,
-          warn: Warn) -> ExitCode:  # fmt: skip
+def score(
+    paths: Iterable[str],
+    checklist_ref: str,
+    fmt: str,
+    outputs: Iterable[str],
+    input_format: str,
+    agent: str | None,
+    fail_under: float | None,
+    jobs: int,
+    warn: Warn,
+) -> ExitCode:
     from svcaudit import audit
     from svcaudit.checklist import load_checklist
     from svcaudit.report import REPORTERS, SummaryBuilder
@@ -110,8 +118,14 @@ def _check_readable_format(input_format: str) -> None:
         get_reader(input_format)
 
 
-def annotate(paths: Iterable[str], fmt: str, outputs: Iterable[str], input_format: str,
-             agent: str | None, warn: Warn) -> ExitCode:  # fmt: skip
+def annotate(
+    paths: Iterable[str],
+    fmt: str,
+    outputs: Iterable[str],
+    input_format: str,
+    agent: str | None,
+    warn: Warn,
+) -> ExitCode:
     from svcaudit import audit
     from svcaudit.model import Annotation
     from svcaudit.report import ANNOTATORS
@@ -136,8 +150,9 @@ def annotate(paths: Iterable[str], fmt: str, outputs: Iterable[str], input_forma
     return ExitCode.INPUT if errors or not found else ExitCode.OK
 
 
-def convert(paths: Iterable[str], input_format: str, agent: str | None, output: str,
-            warn: Warn) -> ExitCode:  # fmt: skip
+def convert(
+    paths: Iterable[str], input_format: str, agent: str | None, output: str, warn: Warn
+) -> ExitCode:
     from svcaudit.formats import read_transcripts
     from svcaudit.formats.canonical import to_obj
 
@@ -173,14 +188,18 @@ def list_checklists(out: TextIO) -> None:
 def _columns(rows: list[tuple[str, ...]], out: TextIO) -> None:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
-        out.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() + "\n")
+        out.write(
+            "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip() + "\n"
+        )
 
 
 def show_checklist(ref: str, out: TextIO) -> None:
     from svcaudit.checklist import load_checklist
 
     c = load_checklist(ref)
-    out.write(f"{c.id} (version {c.version}): {c.title}\nsource: {c.source}\npass mark: {c.pass_mark:g}\n")
+    out.write(
+        f"{c.id} (version {c.version}): {c.title}\nsource: {c.source}\npass mark: {c.pass_mark:g}\n"
+    )
     if c.description:
         out.write(f"{c.description}\n")
     for e in c.elements:
@@ -188,12 +207,14 @@ def show_checklist(ref: str, out: TextIO) -> None:
         out.write(f"\n{e.id}: {e.title}\n  kind: {e.kind}, weight {e.weight:g}{crit}\n")
         out.write(f"  rule: {_params(e.params)}\n")
         if e.quote:
-            out.write(f"  from {e.source}: \"{e.quote}\"\n")
+            out.write(f'  from {e.source}: "{e.quote}"\n')
 
 
 def _params(params: Any) -> str:
     data = dataclasses.asdict(params)
-    return json.dumps({k: v for k, v in data.items() if v not in ((), "", None, 0)}, ensure_ascii=False)
+    return json.dumps(
+        {k: v for k, v in data.items() if v not in ((), "", None, 0)}, ensure_ascii=False
+    )
 
 
 def validate_checklists(files: Iterable[str], warn: Warn) -> int:
@@ -221,12 +242,15 @@ def explain(element_id: str, checklist_ref: str, out: TextIO) -> None:
         raise UsageError(f"checklist '{c.id}' has no element '{element_id}'{hint}")
     e = by_id[element_id]
     out.write(f"{e.title} ({e.id}, checklist {c.id})\n\n")
-    for label, text in (("What it checks", e.description), ("Guidance", e.guidance),
-                        ("A better response", e.better)):  # fmt: skip
+    for label, text in (
+        ("What it checks", e.description),
+        ("Guidance", e.guidance),
+        ("A better response", e.better),
+    ):
         if text:
             out.write(f"{label}:\n  {text}\n\n")
     if e.quote:
-        out.write(f"Source, {e.source}:\n  \"{e.quote}\"\n")
+        out.write(f'Source, {e.source}:\n  "{e.quote}"\n')
 
 
 def list_formats(out: TextIO) -> None:

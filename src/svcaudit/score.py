@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from svcaudit.model import Checklist, Element, ElementResult, Outcome, Scorecard, Transcript, Verdict
+from svcaudit.model import (
+    Checklist,
+    Element,
+    ElementResult,
+    Outcome,
+    Scorecard,
+    Transcript,
+    Verdict,
+)
 
 
 def result(element: Element, outcome: Outcome) -> ElementResult:

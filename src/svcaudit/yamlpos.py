@@ -57,7 +57,9 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> PosDict:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)) or key is None:
-            raise yaml.constructor.ConstructorError(None, None, "unhashable key", key_node.start_mark)
+            raise yaml.constructor.ConstructorError(
+                None, None, "unhashable key", key_node.start_mark
+            )
         out[key] = loader.construct_object(value_node, deep=True)
         out.key_pos[key], out.value_pos[key] = _pos(key_node), _pos(value_node)
     return out

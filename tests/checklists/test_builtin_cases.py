@@ -32,7 +32,10 @@ def test_a_mismatch_is_shown_and_exits_1(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["checklist", "test", "quality-service", str(cases)])
     assert result.exit_code == 1
     assert "FAIL wrong on purpose" in result.stdout
-    assert "project_attitude: expected pass, got fail (missing: greets the customer, offers help)" in result.stdout
+    assert (
+        "project_attitude: expected pass, got fail (missing: greets the customer, offers help)"
+        in result.stdout
+    )
 
 
 def test_an_unknown_element_in_the_cases_is_located(tmp_path: Path) -> None:

@@ -20,15 +20,21 @@ def _plain(text: str) -> str:
     return re.sub(r"[\s*_]+", " ", text).strip().casefold()
 
 
-@pytest.mark.parametrize(("checklist", "element"), ELEMENTS, ids=[f"{c}:{e.id}" for c, e in ELEMENTS])
+@pytest.mark.parametrize(
+    ("checklist", "element"), ELEMENTS, ids=[f"{c}:{e.id}" for c, e in ELEMENTS]
+)
 def test_element_names_its_seed_and_guidance(checklist: str, element) -> None:
     assert re.fullmatch(r"00[0-4]_[0-9a-f]{16}\.txt", element.source)
     assert element.source == load_checklist(checklist).source
     assert element.quote and element.guidance and element.description
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents (../shared/seeds) are not beside this checkout")
-@pytest.mark.parametrize(("checklist", "element"), ELEMENTS, ids=[f"{c}:{e.id}" for c, e in ELEMENTS])
+@pytest.mark.skipif(
+    not SEEDS.is_dir(), reason="the seed documents (../shared/seeds) are not beside this checkout"
+)
+@pytest.mark.parametrize(
+    ("checklist", "element"), ELEMENTS, ids=[f"{c}:{e.id}" for c, e in ELEMENTS]
+)
 def test_quote_is_in_the_seed(checklist: str, element) -> None:
     seed = _plain((SEEDS / element.source).read_text("utf-8"))
     for fragment in element.quote.split("..."):
@@ -36,7 +42,9 @@ def test_quote_is_in_the_seed(checklist: str, element) -> None:
         assert fragment in seed, f"{checklist}:{element.id}: {fragment!r} not in {element.source}"
 
 
-@pytest.mark.parametrize(("checklist", "element"), ELEMENTS, ids=[f"{c}:{e.id}" for c, e in ELEMENTS])
+@pytest.mark.parametrize(
+    ("checklist", "element"), ELEMENTS, ids=[f"{c}:{e.id}" for c, e in ELEMENTS]
+)
 def test_explain_works_for_every_element(checklist: str, element) -> None:
     result = CliRunner().invoke(cli, ["explain", element.id, "-c", checklist])
     assert result.exit_code == 0

@@ -18,7 +18,7 @@ CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text("utf-8")
 def _transcript(turns: list[dict[str, str]]) -> Transcript:
     built = []
     for i, turn in enumerate(turns):
-        (speaker, text), = turn.items()
+        ((speaker, text),) = turn.items()
         built.append(Turn(i, Role(speaker), text))
     return Transcript("case", tuple(built))
 
@@ -47,6 +47,8 @@ def test_every_kind_has_pass_fail_cases_and_examples() -> None:
 
 def test_points_follow_partial_credit() -> None:
     case = next(c for c in CASES if c["name"].startswith("cues partial"))
-    card = score_transcript(_transcript(case["turns"]), _checklist({**case["element"], "weight": 2}))
+    card = score_transcript(
+        _transcript(case["turns"]), _checklist({**case["element"], "weight": 2})
+    )
     assert card.results[0].points == 1.0 and card.results[0].max_points == 2.0
     assert card.score == 50.0

@@ -8,15 +8,36 @@ from svcaudit.rules.context import Context
 from svcaudit.rules.measures import MEASURES
 
 A, C = Role.AGENT, Role.CUSTOMER
-CALL = Transcript("timed", (
-    Turn(0, A, "Thanks for calling, how can I help?", start=0.0, end=2.0),
-    Turn(1, C, "This is ridiculous, my bill doubled and nobody will explain why.", start=2.5, end=7.0),
-    Turn(2, A, "I'm going to pull up your last two bills so I can compare them. Please hold for a moment.",
-         start=7.5, end=12.0),
-    Turn(3, A, "Thanks for holding. The second charge is a duplicate; I've refunded it.", start=92.0, end=97.0),
-    Turn(4, C, "Okay.", start=109.0, end=109.5),
-    Turn(5, A, "Is there anything else?", start=110.0, end=111.0),
-))  # fmt: skip
+CALL = Transcript(
+    "timed",
+    (
+        Turn(0, A, "Thanks for calling, how can I help?", start=0.0, end=2.0),
+        Turn(
+            1,
+            C,
+            "This is ridiculous, my bill doubled and nobody will explain why.",
+            start=2.5,
+            end=7.0,
+        ),
+        Turn(
+            2,
+            A,
+            "I'm going to pull up your last two bills so I can compare them. "
+            "Please hold for a moment.",
+            start=7.5,
+            end=12.0,
+        ),
+        Turn(
+            3,
+            A,
+            "Thanks for holding. The second charge is a duplicate; I've refunded it.",
+            start=92.0,
+            end=97.0,
+        ),
+        Turn(4, C, "Okay.", start=109.0, end=109.5),
+        Turn(5, A, "Is there anything else?", start=110.0, end=111.0),
+    ),
+)
 
 
 def _measure(name: str, transcript: Transcript = CALL):

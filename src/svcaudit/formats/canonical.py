@@ -216,7 +216,13 @@ def to_obj(transcript: Transcript) -> dict[str, Any]:
         "agent": transcript.agent,
         "meta": dict(transcript.meta),
         "turns": [
-            {"speaker": t.role.value, "name": t.name, "text": t.text, "start": t.start, "end": t.end}
+            {
+                "speaker": t.role.value,
+                "name": t.name,
+                "text": t.text,
+                "start": t.start,
+                "end": t.end,
+            }
             for t in transcript.turns
         ],
     }

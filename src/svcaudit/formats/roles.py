@@ -15,14 +15,40 @@ from dataclasses import replace
 from svcaudit.model import Role, Transcript, Turn
 
 _AGENT_LABELS = (
-    "agent", "rep", "representative", "csr", "advisor", "adviser", "support", "associate",
-    "operator", "specialist", "staff", "assistant", "host", "wizard", "customer service",
-    "customer care", "customer support", "help desk", "helpdesk",
-)  # fmt: skip
+    "agent",
+    "rep",
+    "representative",
+    "csr",
+    "advisor",
+    "adviser",
+    "support",
+    "associate",
+    "operator",
+    "specialist",
+    "staff",
+    "assistant",
+    "host",
+    "wizard",
+    "customer service",
+    "customer care",
+    "customer support",
+    "help desk",
+    "helpdesk",
+)
 _CUSTOMER_LABELS = (
-    "customer", "caller", "client", "user", "member", "guest", "visitor", "patient", "seeker",
-    "end user", "consumer", "subscriber",
-)  # fmt: skip
+    "customer",
+    "caller",
+    "client",
+    "user",
+    "member",
+    "guest",
+    "visitor",
+    "patient",
+    "seeker",
+    "end user",
+    "consumer",
+    "subscriber",
+)
 _BOT_LABELS = ("bot", "chatbot", "virtual agent", "virtual assistant", "fin", "ivr")
 _LABELS: dict[str, Role] = {
     **dict.fromkeys(_AGENT_LABELS, Role.AGENT),

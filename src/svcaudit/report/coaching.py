@@ -27,9 +27,15 @@ def notes(card: Scorecard) -> list[Note]:
     out = []
     for result in card.results:
         if result.outcome.verdict in (Verdict.FAIL, Verdict.PARTIAL) and result.element.guidance:
-            out.append(Note(result.element.title, result.outcome.verdict,
-                            " ".join(result.element.guidance.split()), _said(result),
-                            result.element.better))  # fmt: skip
+            out.append(
+                Note(
+                    result.element.title,
+                    result.outcome.verdict,
+                    " ".join(result.element.guidance.split()),
+                    _said(result),
+                    result.element.better,
+                )
+            )
     return out
 
 

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from svcaudit.model import Checklist, ElementResult, Evidence, LoadError, Scorecard, Verdict
+from svcaudit.report.coaching import notes
 from svcaudit.report.console import (
     BLANK,
     format_points,
@@ -22,7 +23,6 @@ from svcaudit.report.console import (
     role_style,
     verdict_text,
 )
-from svcaudit.report.coaching import notes
 from svcaudit.report.records import truncate
 from svcaudit.report.summary import Summary
 from svcaudit.report.table_summary import summary_renderables

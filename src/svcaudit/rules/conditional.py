@@ -38,7 +38,9 @@ def check(element: Element, ctx: Context) -> Outcome:
     params: Params = element.params
     episodes = _episodes(params, ctx)
     if not episodes:
-        return Outcome(Verdict.NA, f"no {cue_words(params.trigger)} from the customer: nothing to answer")
+        return Outcome(
+            Verdict.NA, f"no {cue_words(params.trigger)} from the customer: nothing to answer"
+        )
     credit, found, notes = 0.0, [], []
     for trigger in episodes:
         score, used, note = _answer(params, trigger, ctx)
@@ -47,7 +49,9 @@ def check(element: Element, ctx: Context) -> Outcome:
         if note:
             notes.append(note)
     credit /= len(episodes)
-    verdict = Verdict.PASS if credit >= 0.999 else Verdict.FAIL if credit <= 0.001 else Verdict.PARTIAL
+    verdict = (
+        Verdict.PASS if credit >= 0.999 else Verdict.FAIL if credit <= 0.001 else Verdict.PARTIAL
+    )
     what = cue_words(params.response)
     reason = "; ".join(notes) if notes else f"{what} after the customer's {turn_list(episodes)}"
     return Outcome(verdict, reason, evidence(found), round(credit, 4))
@@ -71,10 +75,17 @@ def _answer(params: Params, trigger: Found, ctx: Context) -> tuple[float, list[F
     if not said:
         later = ctx.find(params.response, ctx.agent_after(at, 10_000))
         note = f"{cue_words(params.response)} missing after the customer's turn {at}"
-        return (0.5, later[:1], note + f" (only at turn {later[0].turn.index})") if later else (0.0, [], note)
+        return (
+            (0.5, later[:1], note + f" (only at turn {later[0].turn.index})")
+            if later
+            else (0.0, [], note)
+        )
     first = min(said, key=lambda f: (f.turn.index, f.hit.pos or 0))
-    business = [b for b in ctx.find(params.before, turns)
-                if (b.turn.index, b.hit.pos or 0) < (first.turn.index, first.hit.pos or 0)]  # fmt: skip
+    business = [
+        b
+        for b in ctx.find(params.before, turns)
+        if (b.turn.index, b.hit.pos or 0) < (first.turn.index, first.hit.pos or 0)
+    ]
     if business:
         note = f"the business question came first at turn {business[0].turn.index}"
         return 0.5, [first, business[0]], note

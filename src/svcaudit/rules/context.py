@@ -26,8 +26,9 @@ class Found:
 
     def evidence(self) -> Evidence:
         t = self.turn
-        return Evidence(t.index, t.role, t.text, self.hit.cue, self.hit.phrase,
-                        self.hit.similarity, t.start)  # fmt: skip
+        return Evidence(
+            t.index, t.role, t.text, self.hit.cue, self.hit.phrase, self.hit.similarity, t.start
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +108,7 @@ def evidence(found: Sequence[Found]) -> tuple[Evidence, ...]:
 
 
 def turn_list(found: Sequence[Found]) -> str:
-    """"turn 3" or "turns 3, 7" for a reason."""
+    """ "turn 3" or "turns 3, 7" for a reason."""
     idx = sorted({f.turn.index for f in found})
     return ("turn " if len(idx) == 1 else "turns ") + ", ".join(map(str, idx))
 

@@ -102,7 +102,9 @@ def _part(part: Part, window: list, ctx: Context) -> PartResult | None:
     if full:
         return PartResult(part, 1.0, tuple(full))
     half = ctx.find(part.half, window)
-    return PartResult(part, 0.5 if half else 0.0, tuple(half), "only " + cue_words(part.half) if half else "")
+    return PartResult(
+        part, 0.5 if half else 0.0, tuple(half), "only " + cue_words(part.half) if half else ""
+    )
 
 
 def _triggered(part: Part, ctx: Context) -> PartResult | None:
@@ -150,7 +152,9 @@ def _reason(results: list[PartResult]) -> str:
     out = [f"{r.part.label} ({_turns(r)})" for r in done]
     out += [f"{r.part.label} in part ({r.note or _turns(r)})" for r in some]
     if none:
-        out.append("missing: " + ", ".join(r.part.label + (f" ({r.note})" if r.note else "") for r in none))
+        out.append(
+            "missing: " + ", ".join(r.part.label + (f" ({r.note})" if r.note else "") for r in none)
+        )
     return "; ".join(out)
 
 

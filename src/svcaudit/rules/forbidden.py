@@ -29,7 +29,9 @@ class Params:
 def check(element: Element, ctx: Context) -> Outcome:
     params: Params = element.params
     turns = ctx.turns(Role.AGENT, element.window)
-    bad = ctx.find(params.cues, turns) + ctx.find_phrases(params.phrases, params.patterns, turns, "forbidden phrase")
+    bad = ctx.find(params.cues, turns) + ctx.find_phrases(
+        params.phrases, params.patterns, turns, "forbidden phrase"
+    )
     bad.sort(key=lambda f: f.turn.index)
     if bad:
         words = cue_words(dict.fromkeys(f.hit.cue for f in bad))

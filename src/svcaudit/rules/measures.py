@@ -6,6 +6,7 @@ cannot tell (no timestamps, no customer turns, nothing to measure).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from svcaudit.model import Role, Turn
@@ -65,8 +66,11 @@ def longest_agent_monologue_words(ctx: Context) -> Measured:
 
 def longest_agent_monologue_seconds(ctx: Context) -> Measured:
     """Seconds of the agent's longest stretch without the customer speaking (needs times)."""
-    timed = [(r[-1].end - r[0].start, r[0].index) for r in _runs(ctx)
-             if r[0].start is not None and r[-1].end is not None]  # fmt: skip
+    timed = [
+        (r[-1].end - r[0].start, r[0].index)
+        for r in _runs(ctx)
+        if r[0].start is not None and r[-1].end is not None
+    ]
     if not timed:
         return None
     seconds, index = max(timed)
@@ -113,7 +117,7 @@ def longest_hold_seconds(ctx: Context) -> Measured:
 def _gaps(ctx: Context) -> list[tuple[float, int]]:
     turns = ctx.transcript.turns
     out = []
-    for prev, nxt in zip(turns, turns[1:]):
+    for prev, nxt in itertools.pairwise(turns):
         end = prev.end if prev.end is not None else prev.start
         if end is not None and nxt.start is not None:
             out.append((round(max(0.0, nxt.start - end), 1), nxt.index))
@@ -131,7 +135,7 @@ def response_delay_seconds(ctx: Context) -> Measured:
     """Mean wait from a customer's turn to the agent's reply (chat; needs times)."""
     turns = ctx.transcript.turns
     waits = []
-    for prev, nxt in zip(turns, turns[1:]):
+    for prev, nxt in itertools.pairwise(turns):
         if prev.role is Role.CUSTOMER and nxt.role is Role.AGENT and nxt.start is not None:
             end = prev.end if prev.end is not None else prev.start
             if end is not None:
@@ -141,7 +145,16 @@ def response_delay_seconds(ctx: Context) -> Measured:
 
 MEASURES: dict[str, Callable[[Context], Measured]] = {
     f.__name__: f
-    for f in (agent_talk_share, customer_share_when_distressed, longest_agent_monologue_words,
-              longest_agent_monologue_seconds, agent_questions, agent_apologies, hold_count, longest_hold_seconds,
-              dead_air_seconds, response_delay_seconds)  # fmt: skip
+    for f in (
+        agent_talk_share,
+        customer_share_when_distressed,
+        longest_agent_monologue_words,
+        longest_agent_monologue_seconds,
+        agent_questions,
+        agent_apologies,
+        hold_count,
+        longest_hold_seconds,
+        dead_air_seconds,
+        response_delay_seconds,
+    )
 }

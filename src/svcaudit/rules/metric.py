@@ -43,9 +43,17 @@ def check(element: Element, ctx: Context) -> Outcome:
     evidence = tuple(_evidence(ctx, i) for i in turns)
     shown = f"{value:.0%}" if "share" in params.metric else f"{value:g}"
     if params.min is not None and value < params.min:
-        return Outcome(Verdict.FAIL, f"{name} {shown}, below the minimum {_bound(params, params.min)}", evidence)
+        return Outcome(
+            Verdict.FAIL,
+            f"{name} {shown}, below the minimum {_bound(params, params.min)}",
+            evidence,
+        )
     if params.max is not None and value > params.max:
-        return Outcome(Verdict.FAIL, f"{name} {shown}, above the maximum {_bound(params, params.max)}", evidence)
+        return Outcome(
+            Verdict.FAIL,
+            f"{name} {shown}, above the maximum {_bound(params, params.max)}",
+            evidence,
+        )
     return Outcome(Verdict.PASS, f"{name} {shown}, within bounds", evidence)
 
 

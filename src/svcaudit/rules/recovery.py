@@ -31,7 +31,9 @@ class Params:
     phrases: tuple[str, ...] = ()
     patterns: tuple[str, ...] = field(default=(), metadata={"regex": True})
     apology: tuple[str, ...] = field(default=("apology", "empathy"), metadata=CUE)
-    make_good: tuple[str, ...] = field(default=("alternative", "commitment", "extra_info"), metadata=CUE)
+    make_good: tuple[str, ...] = field(
+        default=("alternative", "commitment", "extra_info"), metadata=CUE
+    )
     within: int = 2
 
 
@@ -39,7 +41,8 @@ def check(element: Element, ctx: Context) -> Outcome:
     params: Params = element.params
     agent = ctx.turns()
     triggers = ctx.said("bare_refusal", agent) + ctx.find_phrases(
-        params.phrases, params.patterns, agent, "unmet need")
+        params.phrases, params.patterns, agent, "unmet need"
+    )
     if not triggers:
         return Outcome(Verdict.NA, "the customer's need was met: nothing to recover")
     first = min(triggers, key=lambda f: f.turn.index)
@@ -53,8 +56,12 @@ def check(element: Element, ctx: Context) -> Outcome:
     found = [first, *sorry[:1], *fix[:1]]
     at = first.turn.index
     if sorry and fix:
-        return Outcome(Verdict.PASS, f"unmet need at turn {at}: apology and make-good", evidence(found))
+        return Outcome(
+            Verdict.PASS, f"unmet need at turn {at}: apology and make-good", evidence(found)
+        )
     if sorry or fix:
         missing = cue_words(params.make_good) if sorry else cue_words(params.apology)
         return Outcome(Verdict.PARTIAL, f"unmet need at turn {at}: no {missing}", evidence(found))
-    return Outcome(Verdict.FAIL, f"unmet need at turn {at}: no apology and no make-good", evidence(found))
+    return Outcome(
+        Verdict.FAIL, f"unmet need at turn {at}: no apology and no make-good", evidence(found)
+    )

@@ -49,7 +49,9 @@ def check(element: Element, ctx: Context) -> Outcome:
         return Outcome(Verdict.NA, f"fewer than two of {labels}: nothing to order")
     if wrong:
         found = [f for group in wrong for f in group]
-        return Outcome(Verdict.FAIL, f"not in the order {labels} ({turn_list(found)})", evidence(found))
+        return Outcome(
+            Verdict.FAIL, f"not in the order {labels} ({turn_list(found)})", evidence(found)
+        )
     found = [f for group in judged for f in group]
     return Outcome(Verdict.PASS, f"in the order {labels} ({turn_list(found)})", evidence(found))
 
