@@ -46,3 +46,17 @@ def test_an_unknown_element_in_the_cases_is_located(tmp_path: Path) -> None:
     assert result.stderr.strip() == (
         f"{cases}:2:12: error: no element 'seek_dat' in the checklist (did you mean 'seek_data'?)"
     )
+
+
+@pytest.mark.parametrize("checklist", builtin_ids())
+def test_builtin_checklist_scores_every_sample(checklist: str) -> None:
+    import json
+
+    samples = Path(__file__).parents[2] / "sample_transcripts"
+    result = CliRunner().invoke(cli, ["score", str(samples), "-c", checklist, "-f", "json"])
+    assert result.exit_code in (0, 1), result.stderr
+    report = json.loads(result.stdout)
+    assert report["errors"] == [] and len(report["scorecards"]) >= 15
+    verdicts = {e["verdict"] for c in report["scorecards"] for e in c["elements"]}
+    assert {"pass", "fail"} <= verdicts
+    assert all(e["reason"] for c in report["scorecards"] for e in c["elements"])
