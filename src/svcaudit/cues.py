@@ -31,8 +31,8 @@ import yaml
 
 from svcaudit import forms
 from svcaudit.match import Lexicon, Match, Norm, in_quotes, normalise, preceding_words
-from svcaudit.paraphrase import Paraphrase
 from svcaudit.model import CueHit, Role, Transcript
+from svcaudit.paraphrase import Paraphrase
 
 CUES: tuple[str, ...] = (
     "greeting", "offer_help", "use_name", "open_probe", "closed_probe", "paraphrase",
@@ -44,10 +44,12 @@ SPEAKER: Mapping[str, Role] = {
     cue: Role.CUSTOMER if cue in ("personal_need", "distress") else Role.AGENT for cue in CUES
 }
 NEGATORS = frozenset({"not", "never", "nor", "without", "hardly", "said", "told", "says", "quote"})
-_COMMON_ACRONYMS = frozenset(
-    "OK ID PIN USA US UK EU TV PC AM PM FAQ PDF ATM VIP SMS URL ASAP USB DVD CD GPS CEO IT HR "
-    "NO YES HI OH NYC LA DC UPS FedEx DHL ZIP APR FAQ IRS VAT GST PST EST CST MST PT ET GMT UTC I II III".split()
-)
+_COMMON_ACRONYMS = frozenset((
+    "OK", "ID", "PIN", "USA", "US", "UK", "EU", "TV", "PC", "AM", "PM", "FAQ", "PDF", "ATM",
+    "VIP", "SMS", "URL", "ASAP", "USB", "DVD", "CD", "GPS", "CEO", "IT", "HR", "NO", "YES",
+    "HI", "OH", "NYC", "LA", "DC", "UPS", "FedEx", "DHL", "ZIP", "APR", "IRS", "VAT", "GST",
+    "PST", "EST", "CST", "MST", "PT", "ET", "GMT", "UTC", "I", "II", "III",
+))  # fmt: skip
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,5}s?(?![\w-])")  # not codes such as RF-77210
 
 
@@ -57,6 +59,7 @@ class CueSpec:
     speaker: Role
     first_turns: int | None
     negatable: bool
+    after_turns: int
     exclude: re.Pattern[str] | None
 
 
@@ -64,7 +67,10 @@ class CueModel:
     """The compiled cue lexicon: built once per process, shared by every transcript."""
 
     def __init__(self, config: Mapping[str, Any]) -> None:
-        words = {k: re.sub(r"\s*\|\s*", "|", " ".join(v.split())) for k, v in config.get("words", {}).items()}
+        words = {
+            k: re.sub(r"\s*\|\s*", "|", " ".join(v.split()))
+            for k, v in config.get("words", {}).items()
+        }
         cues = {k: v for k, v in config["cues"].items() if v}
         self.specs: dict[str, CueSpec] = {}
         phrases: dict[str, list[str]] = {}
@@ -78,6 +84,7 @@ class CueModel:
                 Role(raw.get("speaker", "agent")),
                 raw.get("first_turns"),
                 raw.get("negatable", True),
+                int(raw.get("after_turns", 0)),
                 re.compile("|".join(f"(?:{p})" for p in excl)) if excl else None,
             )
         self.lexicon = Lexicon(phrases, patterns)
@@ -95,7 +102,9 @@ class CueModel:
         best: dict[str, CueHit] = {}
         for match in self.lexicon.find(norm):
             spec = self.specs[match.key]
-            if spec.speaker is not role or (spec.first_turns is not None and nth >= spec.first_turns):
+            if spec.speaker is not role or nth < spec.after_turns:
+                continue
+            if spec.first_turns is not None and nth >= spec.first_turns:
                 continue
             if _blocked(spec, norm, match):
                 continue
@@ -108,7 +117,7 @@ class CueModel:
         return best
 
 
-_SETTLES = frozenset({"availability", "comprehension_check", "offer_help", "greeting"})
+_SETTLES = frozenset({"availability", "comprehension_check"})
 _PROBES = {forms.OPEN: "open_probe", forms.CLOSED: "closed_probe", forms.TAG: "closed_probe"}
 
 
@@ -126,11 +135,21 @@ def form_cues(
             para = model.paraphrase.restates(sentence, said, asked=kind is not None)
             if para:
                 out["paraphrase"] = CueHit("paraphrase", para)
-        if kind == forms.DECLARATIVE and para is None:
-            out.setdefault("paraphrase", CueHit("paraphrase", " ".join(sentence.tokens[:8])))
+        if kind == forms.DECLARATIVE:
+            cue = "closed_probe"
         if cue and cue not in out:
             out[cue] = CueHit(cue, " ".join(sentence.tokens[:8]))
     return out
+
+
+_RETURNS = ("you too", "same to you", "likewise", "and you", "you as well")
+
+
+def _returns_farewell(model: CueModel, norm: Norm, customer: Sequence[Norm]) -> bool:
+    """ "You too" answering the customer's own goodbye is the agent's farewell."""
+    if not customer or not any(f" {r} " in norm.text for r in _RETURNS):
+        return False
+    return bool(model.lexicon.find(customer[0], keys=("farewell",)))
 
 
 def _expand(pattern: str, words: Mapping[str, str]) -> str:
@@ -169,7 +188,7 @@ def annotate(
     counts: dict[Role, int] = {}
     per_turn: list[dict[str, CueHit]] = []
     names = customer_names(transcript, norms, model)
-    for turn, norm in zip(transcript.turns, norms):
+    for turn, norm in zip(transcript.turns, norms, strict=False):
         nth = counts.get(turn.role, 0)
         counts[turn.role] = nth + 1
         settled: set[int] = set()
@@ -177,6 +196,8 @@ def annotate(
         if turn.role is Role.AGENT:
             customer = _recent_customer(transcript, norms, turn.index)
             hits.update(form_cues(model, norm, customer, settled))
+            if "farewell" not in hits and _returns_farewell(model, norm, customer[:1]):
+                hits["farewell"] = CueHit("farewell", "you too")
             _name_use(turn.text, norm, names, model.forms, hits)
             if "jargon" not in hits and (acronyms := jargon_acronyms(turn.text)):
                 hits["jargon"] = CueHit("jargon", acronyms[0].lower())
@@ -204,7 +225,7 @@ def customer_names(
     meta_name = transcript.meta.get("customer_name") if transcript.meta else None
     if isinstance(meta_name, str):
         names.update(meta_name.casefold().split())
-    for turn, norm in zip(transcript.turns, norms):
+    for turn, norm in zip(transcript.turns, norms, strict=False):
         if turn.role is not Role.CUSTOMER:
             continue
         if turn.name:

@@ -111,7 +111,7 @@ class Forms:
         if starts(toks, self.open_requests):
             return OPEN
         if starts(toks, self.offers) or " ".join(toks) in self.pleasantries:
-            return OFFER
+            return OPEN if contains(" " + " ".join(toks) + " ", self.open_inside) else OFFER
         request = starts(toks, self.requests)
         if request:
             rest = toks[len(request) :]
@@ -121,7 +121,9 @@ class Forms:
             rest = toks[len(embed) :]
             if rest[0] in {"if", "whether"}:
                 return CLOSED
-            return self.clause_kind(rest) or (OPEN if rest[0] in self.wh else None)
+            kind = self.clause_kind(rest) or (OPEN if rest[0] in self.wh else None)
+            if kind is not None:
+                return kind
         if toks[0] in self.wh:
             if len(toks) > 2 and toks[1] in _PRONOUNS:
                 return None  # a relative clause: "what you are saying is..."
@@ -183,7 +185,7 @@ class Forms:
 
 
 def sentence_of(norm: Norm, pos: int) -> int:
-    """The index in ``norm.sentences`` of the sentence holding character ``pos`` of ``norm.text``."""
+    """The index in ``norm.sentences`` of the sentence at character ``pos`` of ``norm.text``."""
     before = norm.text[:pos].split()
     return sum(1 for tok in before if tok in {".", "?", "!"})
 
