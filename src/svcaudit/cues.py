@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -100,6 +100,7 @@ class CueModel:
         comprehension check, offer of help, greeting) already accounts for.
         """
         best: dict[str, CueHit] = {}
+        first: dict[str, int] = {}  # the earliest sentence each cue is in, for order checks
         for match in self.lexicon.find(norm):
             spec = self.specs[match.key]
             if spec.speaker is not role or nth < spec.after_turns:
@@ -108,13 +109,15 @@ class CueModel:
                 continue
             if _blocked(spec, norm, match):
                 continue
+            sentence = forms.sentence_of(norm, match.pos + 1)
             if settled is not None and match.key in _SETTLES:
-                settled.add(forms.sentence_of(norm, match.pos + 1))
+                settled.add(sentence)
+            first[match.key] = min(sentence, first.get(match.key, sentence))
             hit = CueHit(match.key, match.phrase, match.similarity)
             old = best.get(match.key)
             if old is None or (hit.similarity, len(hit.phrase)) > (old.similarity, len(old.phrase)):
                 best[match.key] = hit
-        return best
+        return {key: replace(hit, pos=first[key]) for key, hit in best.items()}
 
 
 _SETTLES = frozenset({"availability", "comprehension_check"})
@@ -134,11 +137,11 @@ def form_cues(
         if kind in (None, forms.DECLARATIVE, forms.TAG) and "paraphrase" not in out:
             para = model.paraphrase.restates(sentence, said, asked=kind is not None)
             if para:
-                out["paraphrase"] = CueHit("paraphrase", para)
+                out["paraphrase"] = CueHit("paraphrase", para, pos=k)
         if kind == forms.DECLARATIVE:
             cue = "closed_probe"
         if cue and cue not in out:
-            out[cue] = CueHit(cue, " ".join(sentence.tokens[:8]))
+            out[cue] = CueHit(cue, " ".join(sentence.tokens[:8]), pos=k)
     return out
 
 

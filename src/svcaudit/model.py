@@ -82,7 +82,7 @@ class CueHit:
     cue: str
     phrase: str
     similarity: float = 100.0
-    pos: int | None = None  # where in the turn (characters of the normalised text), for order
+    pos: int | None = None  # the sentence of the turn it is in (0-based), for order checks
 
 
 @dataclass(frozen=True, slots=True)
