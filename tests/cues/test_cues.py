@@ -11,9 +11,7 @@ from svcaudit.model import Role, Transcript, Turn
 
 def convo(*turns: tuple[str, str]) -> Transcript:
     roles = {"a": Role.AGENT, "c": Role.CUSTOMER}
-    return Transcript(
-        "t", tuple(Turn(i, roles[who], text) for i, (who, text) in enumerate(turns))
-    )
+    return Transcript("t", tuple(Turn(i, roles[who], text) for i, (who, text) in enumerate(turns)))
 
 
 def cues_of(*turns: tuple[str, str], at: int = -1) -> set[str]:
@@ -56,8 +54,13 @@ def test_customer_thanks_and_sorry_do_not_count_for_the_agent() -> None:
 
 def test_greeting_only_at_the_opening() -> None:
     assert "greeting" in cues_of(("a", "Good morning, you've reached Acme billing."), at=0)
-    late = cues_of(("a", "Hi."), ("c", "My card failed."), ("a", "Ok."), ("c", "Yes."),
-                   ("a", "Good morning to the team over there."))
+    late = cues_of(
+        ("a", "Hi."),
+        ("c", "My card failed."),
+        ("a", "Ok."),
+        ("c", "Yes."),
+        ("a", "Good morning to the team over there."),
+    )
     assert "greeting" not in late
 
 
@@ -232,3 +235,19 @@ def test_farewell_and_thanks() -> None:
     assert {"farewell", "thanks"} <= found
     assert "farewell" in agent("bye bye now")
     assert "thanks" in agent("thank you so much .")
+
+
+def test_a_name_given_in_answer_to_the_agent_is_learned() -> None:
+    from svcaudit.cues import annotate
+    from svcaudit.model import Role, Transcript, Turn
+
+    call = Transcript("n", (
+        Turn(0, Role.AGENT, "Can I get the name the appointment is under?"),
+        Turn(1, Role.CUSTOMER, "Renee Whitfield. W-H-I-T-F-I-E-L-D."),
+        Turn(2, Role.AGENT, "Thanks, Renee. I've found it."),
+        Turn(3, Role.CUSTOMER, "Great, thank you."),
+        Turn(4, Role.AGENT, "Great, you're all set."),
+    ))  # fmt: skip
+    cues = annotate(call)
+    assert [h.phrase for h in cues[2] if h.cue == "use_name"] == ["renee"]
+    assert not [h for h in cues[4] if h.cue == "use_name"]  # "Great" is not a name
