@@ -37,7 +37,7 @@ def score_transcript(
     model = cue_model(checklist.lexicon)
     ctx = Context(transcript, cues.annotate(transcript, model, norms), norms, model)
     results = [score.result(e, KINDS[e.kind].check(e, ctx)) for e in checklist.elements]
-    return score.scorecard(transcript, checklist, results)
+    return score.scorecard(transcript, checklist, results, ctx.hits)
 
 
 @lru_cache(maxsize=16)

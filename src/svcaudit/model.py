@@ -142,6 +142,7 @@ class Scorecard:
     score: float | None  # None when no element applied
     passed: bool
     critical_failed: bool
+    cues: tuple[tuple[CueHit, ...], ...] = ()  # the cues of each turn (for reports that show them)
 
 
 @dataclass(frozen=True, slots=True)

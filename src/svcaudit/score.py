@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from svcaudit.model import (
     Checklist,
+    CueHit,
     Element,
     ElementResult,
     Outcome,
@@ -24,11 +25,14 @@ def result(element: Element, outcome: Outcome) -> ElementResult:
 
 
 def scorecard(
-    transcript: Transcript, checklist: Checklist, results: Sequence[ElementResult]
+    transcript: Transcript,
+    checklist: Checklist,
+    results: Sequence[ElementResult],
+    cues: tuple[tuple[CueHit, ...], ...] = (),
 ) -> Scorecard:
     """Score over applicable elements; a failed critical element fails the transcript."""
     possible = sum(r.max_points for r in results)
     score = round(100.0 * sum(r.points for r in results) / possible, 1) if possible else None
     critical = any(r.element.critical and r.outcome.verdict is Verdict.FAIL for r in results)
     passed = not critical and (score is None or score >= checklist.pass_mark)
-    return Scorecard(transcript, checklist.id, tuple(results), score, passed, critical)
+    return Scorecard(transcript, checklist.id, tuple(results), score, passed, critical, cues)
