@@ -190,3 +190,25 @@ def test_convert_writes_canonical_jsonl(run) -> None:
 def test_version_and_help(run) -> None:
     assert run("--version").stdout.startswith("svcaudit, version ")
     assert "score" in run("--help").stdout
+
+
+def test_progress_bar_on_a_terminal_leaves_the_report_on_stdout(run, monkeypatch) -> None:
+    """The bar goes to standard error; standard output still carries every scorecard."""
+    from svcaudit import run as run_module
+
+    monkeypatch.setattr(run_module, "_is_terminal", lambda: True)
+    result = run("score", EXCELLENT, POOR, str(SAMPLES / "stolen-wallet.json"), "-f", "jsonl")
+    ids = [json.loads(line)["transcript"]["id"] for line in result.stdout.splitlines()]
+    assert ids == ["excellent-call", "poor-business-only", "stolen-wallet"]
+
+
+def test_report_files_get_ordinary_permissions(run, tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "r.json"
+    old = os.umask(0o022)
+    try:
+        run("score", EXCELLENT, "-o", f"json:{out}")
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644

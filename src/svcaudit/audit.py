@@ -7,15 +7,19 @@ for each transcript, and what a Dask or multiprocessing job can call).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future
+from functools import lru_cache, partial
 from importlib import resources
+from itertools import islice
+from typing import Any
 
 import yaml
 
 from svcaudit import cues, score
 from svcaudit.checklist import load_checklist
-from svcaudit.formats import discover, read_transcripts
+from svcaudit.formats import discover, get_reader, read_file, read_transcripts
 from svcaudit.match import normalise
 from svcaudit.model import Annotation, Checklist, LoadError, Scorecard, Transcript
 from svcaudit.rules import KINDS
@@ -61,42 +65,85 @@ def score_paths(
     agent: str | None = None,
     jobs: int = 1,
 ) -> Iterator[Scorecard | LoadError]:
-    """Read and score every transcript under ``paths``, streaming; errors come as items.
-
-    With ``jobs`` > 1, files are scored in that many processes; workers get
-    paths, not parsed transcripts, and results keep the sequential order.
-    """
+    """Read and score every transcript under ``paths``, streaming; errors come as items."""
+    if input_format != "auto":
+        get_reader(input_format)  # an unknown format is a usage error before anything is read
     paths = list(paths)
-    if jobs <= 1 or "-" in paths:
-        for item in read_transcripts(paths, input_format=input_format, agent=agent):
-            yield item if isinstance(item, LoadError) else score_transcript(item, checklist)
+    jobs = 1 if "-" in paths else jobs  # standard input belongs to this process
+    return score_files(discover(paths), checklist, input_format, agent, jobs)
+
+
+def score_files(
+    files: Iterable[str | LoadError],
+    checklist: Checklist,
+    input_format: str = "auto",
+    agent: str | None = None,
+    jobs: int = 1,
+    on_file: Callable[[], None] | None = None,
+) -> Iterator[Scorecard | LoadError]:
+    """Score discovered files in order; ``on_file`` is called as each file is done.
+
+    With ``jobs`` > 1, files are scored in that many processes. Workers get
+    paths, not parsed transcripts; a bounded window of files is in flight, so
+    memory stays flat however many files there are, and results come back in
+    the sequential order.
+    """
+    files = iter(files)
+    if jobs <= 1:
+        for item in files:
+            yield from _score_file(item, checklist, input_format, agent)
+            if on_file is not None:
+                on_file()
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(
-        jobs, initializer=_init, initargs=(checklist, input_format, agent)
-    ) as pool:
-        for batch in pool.map(_score_file, discover(paths), chunksize=16):
-            yield from batch
+    with ProcessPoolExecutor(jobs) as pool:
+        work = partial(_score_chunk, checklist=checklist, input_format=input_format, agent=agent)
+        try:
+            for batch in _ordered(pool, work, _chunks(files, CHUNK), window=jobs * 4):
+                for results in batch:
+                    yield from results
+                    if on_file is not None:
+                        on_file()
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
-_WORKER: dict[str, object] = {}
+CHUNK = 8  # files per task: enough to amortise the inter-process round trip
 
 
-def _init(checklist: Checklist, input_format: str, agent: str | None) -> None:
-    _WORKER.update(checklist=checklist, input_format=input_format, agent=agent)
+def _chunks(items: Iterator[str | LoadError], size: int) -> Iterator[list[str | LoadError]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
 
 
-def _score_file(path: str | LoadError) -> list[Scorecard | LoadError]:
-    if isinstance(path, LoadError):
-        return [path]
-    checklist = _WORKER["checklist"]
-    assert isinstance(checklist, Checklist)
-    fmt, agent = _WORKER["input_format"], _WORKER["agent"]
-    items = read_transcripts(
-        [path], input_format=str(fmt), agent=agent if isinstance(agent, str) else None
-    )
-    return [i if isinstance(i, LoadError) else score_transcript(i, checklist) for i in items]
+def _ordered(
+    pool: Executor, fn: Callable[[Any], Any], items: Iterable[Any], window: int
+) -> Iterator[Any]:
+    """``pool.map`` in order, with at most ``window`` tasks submitted and not yet consumed."""
+    pending: deque[Future[Any]] = deque()
+    for item in items:
+        pending.append(pool.submit(fn, item))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _score_chunk(
+    chunk: list[str | LoadError], checklist: Checklist, input_format: str, agent: str | None
+) -> list[list[Scorecard | LoadError]]:
+    return [_score_file(item, checklist, input_format, agent) for item in chunk]
+
+
+def _score_file(
+    item: str | LoadError, checklist: Checklist, input_format: str, agent: str | None
+) -> list[Scorecard | LoadError]:
+    if isinstance(item, LoadError):
+        return [item]
+    loaded = read_file(item, input_format, agent)
+    return [t if isinstance(t, LoadError) else score_transcript(t, checklist) for t in loaded]
 
 
 def annotate_paths(

@@ -46,10 +46,17 @@ def _atomic(path: str) -> Iterator[TextIO]:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             yield out
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a report is not
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _warnings(item: Transcript, warn: Warn) -> None:
@@ -70,6 +77,7 @@ def score(
 ) -> ExitCode:
     from svcaudit import audit
     from svcaudit.checklist import load_checklist
+    from svcaudit.formats import discover
     from svcaudit.report import REPORTERS, SummaryBuilder
 
     checklist = load_checklist(checklist_ref)
@@ -77,21 +85,16 @@ def score(
         checklist = dataclasses.replace(checklist, pass_mark=fail_under)
     targets = _targets(outputs, REPORTERS)
     _check_readable_format(input_format)
-    with _open_all(targets) as files:
+    paths = list(paths)
+    files = list(discover(paths))
+    jobs = 1 if "-" in paths else jobs
+    summary = SummaryBuilder(checklist)
+    with _open_all(targets) as opened, _progress(len(files), warn) as (advance, warn):
         writers = [REPORTERS[fmt].Writer(sys.stdout, checklist)]
-        writers += [REPORTERS[f].Writer(out, checklist, color=False) for f, out in files]
-        summary = SummaryBuilder(checklist)
-        for item in audit.score_paths(paths, checklist, input_format, agent, jobs=jobs):
-            if isinstance(item, LoadError):
-                warn(str(item))
-                summary.add_error(item)
-                for w in writers:
-                    w.error(item)
-                continue
-            _warnings(item.transcript, warn)
-            summary.add(item)
-            for w in writers:
-                w.scorecard(item)
+        writers += [REPORTERS[f].Writer(out, checklist, color=False) for f, out in opened]
+        scored = audit.score_files(files, checklist, input_format, agent, jobs, on_file=advance)
+        for item in scored:
+            _emit(item, writers, summary, warn)
         built = summary.build()
         for w in writers:
             w.close(built)
@@ -100,6 +103,52 @@ def score(
             warn("error: no transcripts found")
         return ExitCode.INPUT
     return ExitCode.FAILED if built.failed else ExitCode.OK
+
+
+def _emit(item: Any, writers: list[Any], summary: Any, warn: Warn) -> None:
+    """One scorecard or load error to every writer and the summary."""
+    if isinstance(item, LoadError):
+        warn(str(item))
+        summary.add_error(item)
+        for w in writers:
+            w.error(item)
+        return
+    _warnings(item.transcript, warn)
+    summary.add(item)
+    for w in writers:
+        w.scorecard(item)
+
+
+def _is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+@contextmanager
+def _progress(total: int, warn: Warn) -> Iterator[tuple[Callable[[], None] | None, Warn]]:
+    """A progress bar on standard error when it is a terminal (and there is a batch)."""
+    if total < 2 or not _is_terminal():
+        yield None, warn
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    console = Console(stderr=True)
+    columns = (TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    # stdout carries the report: the bar must not capture it (rich redirects it by default)
+    with Progress(
+        *columns, console=console, transient=True, redirect_stdout=False, redirect_stderr=False
+    ) as bar:
+        task = bar.add_task("scoring", total=total)
+        yield (
+            (lambda: bar.advance(task)),
+            (lambda line: console.print(line, highlight=False, markup=False)),
+        )
 
 
 @contextmanager

@@ -225,6 +225,11 @@ def _stream(
             yield from _load(item, input_format, agent)
 
 
+def read_file(path: str, input_format: str, agent: str | None) -> list[Transcript | LoadError]:
+    """The transcripts of one file, or the LoadError that says why it cannot be read."""
+    return _load(path, input_format, agent)
+
+
 def _load(path: str, input_format: str, agent: str | None) -> list[Transcript | LoadError]:
     try:
         transcripts = read_path(path, input_format, agent)
