@@ -28,7 +28,7 @@ Word lists come from the ``forms`` section of ``lexicons/cues.yaml``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from svcaudit.match import Norm, Sentence
@@ -42,8 +42,31 @@ Phrases = Sequence[tuple[str, ...]]
 _PRONOUNS = frozenset({"i", "you", "we", "he", "she", "they"})
 
 
-def starts(tokens: Sequence[str], phrases: Phrases) -> tuple[str, ...] | None:
+class Prefixes:
+    """Word sequences indexed by their first word: which one does a clause start with?"""
+
+    def __init__(self, phrases: Phrases) -> None:
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(phrases, key=len, reverse=True):  # longest first
+            if phrase:
+                self.by_first.setdefault(phrase[0], []).append(phrase)
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return (p for group in self.by_first.values() for p in group)
+
+    def match(self, tokens: Sequence[str]) -> tuple[str, ...] | None:
+        if not tokens:
+            return None
+        for phrase in self.by_first.get(tokens[0], ()):
+            if tuple(tokens[: len(phrase)]) == phrase:
+                return phrase
+        return None
+
+
+def starts(tokens: Sequence[str], phrases: Phrases | Prefixes) -> tuple[str, ...] | None:
     """The first of ``phrases`` (longest first) that ``tokens`` starts with."""
+    if isinstance(phrases, Prefixes):
+        return phrases.match(tokens)
     for phrase in phrases:
         if tuple(tokens[: len(phrase)]) == phrase:
             return phrase
@@ -58,8 +81,8 @@ def contains(text: str, phrases: Sequence[str]) -> str | None:
     return None
 
 
-def _seqs(items: Sequence[Any]) -> list[tuple[str, ...]]:
-    return sorted((tuple(str(p).split()) for p in items), key=len, reverse=True)
+def _seqs(items: Sequence[Any]) -> Prefixes:
+    return Prefixes([tuple(str(p).split()) for p in items])
 
 
 class Forms:
@@ -74,6 +97,7 @@ class Forms:
         self.specific = re.compile("|".join(rf"(?:{p})\b" for p in config["specific"]))
         self.open_requests = _seqs(config["open_requests"])
         self.open_inside = [" ".join(p) for p in _seqs(config["open_inside"])]
+        self.requests_any = Prefixes([*_seqs(config["open_requests"]), *_seqs(config["requests"])])
         self.embeds = _seqs(config["embeds"])
         self.requests = _seqs(config["requests"])
         self.offers = _seqs(config["offers"])
@@ -177,7 +201,7 @@ class Forms:
         for clause in reversed(clauses):
             kind = self.clause_kind(clause)
             stripped = self.strip(clause)
-            if kind in (OPEN, CLOSED) and starts(stripped, [*self.open_requests, *self.requests]):
+            if kind in (OPEN, CLOSED) and starts(stripped, self.requests_any):
                 return kind  # an imperative request: "tell me what happened.", "i need your name."
             if not sentence.ended and kind is not None and self._looks_asked(clause):
                 return kind

@@ -2,10 +2,9 @@
 
 A :class:`Lexicon` holds the phrases and regular-expression patterns of every
 cue. ``Lexicon.find`` matches them all against one normalised turn: an
-inverted index of phrase words picks candidates, an exact substring test
-settles most of them, and rapidfuzz's ``partial_ratio`` is tried only on
-phrases long enough and close enough to be a typo or a speech-recognition
-error of the turn text. Import it as ``svcaudit.match.Lexicon``.
+n-gram dictionary settles exact phrases, and rapidfuzz's ``partial_ratio`` is
+tried only on phrases long enough and close enough to be a typo or a
+speech-recognition error of the turn text. Import it as ``svcaudit.match.Lexicon``.
 """
 
 from __future__ import annotations
@@ -35,12 +34,19 @@ class Match:
 class _Phrase:
     key: str
     text: str  # normalised, space-joined
-    words: frozenset[str]
+    words: tuple[str, ...]
     fuzzy: bool
 
 
 class Lexicon:
-    """Phrases and patterns, by key, compiled once and matched in one pass per turn."""
+    """Phrases and patterns, by key, compiled once and matched in one pass per turn.
+
+    Exact phrases are found by looking up the turn's word n-grams in a dict (a
+    few lookups a word, whatever the lexicon's size). A phrase long enough to
+    be misspelt is a fuzzy candidate when one of its two rarest words is in the
+    turn and at most one of its words is missing; only those candidates go to
+    rapidfuzz.
+    """
 
     def __init__(
         self,
@@ -51,14 +57,15 @@ class Lexicon:
     ) -> None:
         self.min_score = min_score
         self._phrases: list[_Phrase] = []
-        self._index: dict[str, list[int]] = {}
+        self._ngrams: dict[tuple[str, ...], list[int]] = {}
         for key, items in phrases.items():
             for item in items:
                 words = match.normalise(item).words
-                if not words:
-                    continue
-                text = " ".join(words)
-                self._add(_Phrase(key, text, frozenset(words), len(text) >= fuzzy_min_chars))
+                if words:
+                    text = " ".join(words)
+                    self._add(_Phrase(key, text, words, len(text) >= fuzzy_min_chars))
+        self._lengths = tuple(sorted({len(p.words) for p in self._phrases}))
+        self._rare = self._rare_index()
         self._patterns = {
             key: re.compile("|".join(f"(?:{p})" for p in items))
             for key, items in (patterns or {}).items()
@@ -66,16 +73,25 @@ class Lexicon:
         }
 
     def _add(self, phrase: _Phrase) -> None:
-        pid = len(self._phrases)
+        self._ngrams.setdefault(phrase.words, []).append(len(self._phrases))
         self._phrases.append(phrase)
-        for word in phrase.words:
-            self._index.setdefault(word, []).append(pid)
+
+    def _rare_index(self) -> dict[str, list[int]]:
+        """Fuzzy phrases (of two words or more) under their two rarest words."""
+        freq = Counter(w for p in self._phrases for w in set(p.words))
+        index: dict[str, list[int]] = {}
+        for pid, phrase in enumerate(self._phrases):
+            if phrase.fuzzy and len(phrase.words) > 1:
+                for word in sorted(set(phrase.words), key=lambda w: (freq[w], w))[:2]:
+                    index.setdefault(word, []).append(pid)
+        return index
 
     def find(self, norm: match.Norm, keys: Iterable[str] | None = None) -> list[Match]:
         """Every phrase and pattern match in ``norm`` (restricted to ``keys`` if given)."""
         wanted = set(keys) if keys is not None else None
         text = norm.text
-        out = self._find_phrases(norm, text, wanted)
+        out, exact = self._exact(norm.tokens, wanted)
+        out += self._fuzzy_all(norm, text, wanted, exact)
         for key, regex in self._patterns.items():
             if wanted is not None and key not in wanted:
                 continue
@@ -83,21 +99,38 @@ class Lexicon:
                 out.append(Match(key, m.group(0).strip(), 100.0, m.start(), m.end()))
         return out
 
-    def _find_phrases(self, norm: match.Norm, text: str, wanted: set[str] | None) -> list[Match]:
-        counts: Counter[int] = Counter()
-        for word in set(norm.tokens):
-            counts.update(self._index.get(word, ()))
+    def _exact(
+        self, tokens: tuple[str, ...], wanted: set[str] | None
+    ) -> tuple[list[Match], set[int]]:
         out: list[Match] = []
-        for pid, hits in counts.items():
+        found: set[int] = set()
+        pos = 0  # the space before token i in Norm.text
+        for i, token in enumerate(tokens):
+            for n in self._lengths:
+                if i + n > len(tokens):
+                    break
+                for pid in self._ngrams.get(tokens[i : i + n], ()):
+                    phrase = self._phrases[pid]
+                    if wanted is None or phrase.key in wanted:
+                        out.append(
+                            Match(phrase.key, phrase.text, 100.0, pos, pos + len(phrase.text) + 1)
+                        )
+                        found.add(pid)
+            pos += len(token) + 1
+        return out, found
+
+    def _fuzzy_all(
+        self, norm: match.Norm, text: str, wanted: set[str] | None, exact: set[int]
+    ) -> list[Match]:
+        present = set(norm.tokens)
+        candidates = {pid for word in present for pid in self._rare.get(word, ())}
+        out: list[Match] = []
+        for pid in candidates - exact:
             phrase = self._phrases[pid]
             if wanted is not None and phrase.key not in wanted:
                 continue
-            if hits == len(phrase.words):
-                pos = text.find(" " + phrase.text + " ")
-                if pos >= 0:
-                    out.append(Match(phrase.key, phrase.text, 100.0, pos, pos + len(phrase.text)))
-                    continue
-            if phrase.fuzzy and hits * 2 >= len(phrase.words):
+            # a typo or a misheard word spoils one word of a phrase, not half of it
+            if sum(w in present for w in phrase.words) >= len(phrase.words) - 1:
                 out.extend(self._fuzzy(phrase, text))
         return out
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from svcaudit.forms import Forms, contains, starts
+from svcaudit.forms import Prefixes, Forms, contains, starts
 from svcaudit.match import Norm, Sentence
 
 _SUFFIXES = ("ingly", "ation", "ness", "ment", "ing", "ied", "ies", "ed", "es", "ly", "s", "e", "y")
@@ -47,9 +47,7 @@ class Paraphrase:
         self.forms = forms
         self.framings = [" ".join(p.split()) for p in config["paraphrase_framings"]]
         self.reflect_verbs = frozenset(config["reflect_verbs"])
-        self.not_paraphrase = sorted(
-            (tuple(p.split()) for p in config["not_paraphrase"]), key=len, reverse=True
-        )
+        self.not_paraphrase = Prefixes([tuple(p.split()) for p in config["not_paraphrase"]])
         self.stopwords = forms.stopwords
 
     def context(self, customer: Sequence[Norm]) -> frozenset[str]:
