@@ -6,6 +6,8 @@ critical element (pass, partial, fail), ``call-0003`` has no applicable element 
 
 from __future__ import annotations
 
+import io
+
 from svcaudit.model import (
     Annotation,
     Checklist,
@@ -144,3 +146,15 @@ CHAT_CUES: tuple[tuple[CueHit, ...], ...] = (
 )
 ANN_CALL = Annotation(CALL, CALL_CUES)
 ANN_CHAT = Annotation(CHAT, CHAT_CUES)
+
+
+class FlushCounter(io.StringIO):
+    """A StringIO that counts its flushes (streaming writers flush per scorecard)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.flushes = 0
+
+    def flush(self) -> None:
+        self.flushes += 1
+        super().flush()

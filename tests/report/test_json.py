@@ -39,7 +39,8 @@ def test_envelope_keys_in_contract_order() -> None:
         {"path": "calls/empty.txt", "message": "no turns found"},
     ]
     assert list(data["summary"]) == [
-        "transcripts", "passed", "failed", "errors", "mean_score", "elements",
+        "transcripts", "passed", "failed", "errors", "mean_score", "elements",  # the contract's
+        "distribution", "pass_rate", "agents", "lowest",  # added after them
     ]  # fmt: skip
     assert data["summary"]["mean_score"] == 66.7
 
@@ -59,3 +60,21 @@ def test_nothing_written_before_close_and_records_are_dicts() -> None:
 def test_non_ascii_kept() -> None:
     assert '"agent": "José"' in render()
     assert "…" in render()
+
+
+def test_summary_extras() -> None:
+    summary = json.loads(render())["summary"]
+    assert summary["distribution"] == {"0-49": 0, "50-69": 1, "70-84": 1, "85-100": 0}
+    assert summary["pass_rate"]["project_attitude"] == 1.0
+    assert summary["pass_rate"]["close_and_thank"] == 0.0
+    assert list(summary["agents"]) == ["(unknown)", "Dana", "José"]
+    assert summary["agents"]["Dana"] == {
+        "transcripts": 1, "mean_score": 83.3, "pass_rate": 1.0, "weakest": "supply_data",
+    }  # fmt: skip
+    assert summary["agents"]["José"] == {
+        "transcripts": 1, "mean_score": None, "pass_rate": 1.0, "weakest": None,
+    }  # fmt: skip
+    assert summary["lowest"][0] == {
+        "id": "chat-0002", "path": "chats/0002.json", "score": 50.0,
+        "worst": "demonstrate_awareness",
+    }  # fmt: skip

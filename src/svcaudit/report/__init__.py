@@ -66,6 +66,10 @@ REPORTERS = Registry(
         "table": "svcaudit.report.table",
         "json": "svcaudit.report.json_out",
         "jsonl": "svcaudit.report.jsonl_out",
+        "csv": "svcaudit.report.csv_out",
+        "junit": "svcaudit.report.junit",
+        "markdown": "svcaudit.report.markdown",
+        "github": "svcaudit.report.github",
     }
 )
 

@@ -1,6 +1,6 @@
 """Model objects -> plain dicts in the key order of CONTRACT.md.
 
-Shared by every machine-readable reporter (json, jsonl, and csv/junit later), so that the
+Shared by every machine-readable reporter (json, jsonl, csv, junit), so that the
 contract's field names and rounding live in one place.
 """
 
@@ -19,7 +19,7 @@ from svcaudit.model import (
     Transcript,
     Turn,
 )
-from svcaudit.report.summary import Summary
+from svcaudit.report.summary import AgentStats, Low, Summary
 
 __all__ = [
     "EVIDENCE_TEXT", "SCHEMA_VERSION", "annotation_record", "checklist_record", "element_record",
@@ -104,8 +104,21 @@ def error_record(err: LoadError) -> Record:
     return record
 
 
+def _agent_record(stats: AgentStats) -> Record:
+    return {
+        "transcripts": stats.transcripts,
+        "mean_score": stats.mean_score,
+        "pass_rate": stats.pass_rate,
+        "weakest": stats.weakest,
+    }
+
+
+def _low_record(low: Low) -> Record:
+    return {"id": low.id, "path": low.path, "score": low.score, "worst": low.worst}
+
+
 def summary_record(summary: Summary) -> Record:
-    """The envelope's ``summary``: the contract's keys only (no distribution, no lowest)."""
+    """The envelope's ``summary``: the contract's keys first, in order, then the batch extras."""
     return {
         "transcripts": summary.transcripts,
         "passed": summary.passed,
@@ -113,6 +126,10 @@ def summary_record(summary: Summary) -> Record:
         "errors": summary.errors,
         "mean_score": summary.mean_score,
         "elements": {key: dict(counts) for key, counts in summary.elements.items()},
+        "distribution": dict(summary.distribution),
+        "pass_rate": dict(summary.pass_rate),
+        "agents": {name: _agent_record(stats) for name, stats in summary.agents.items()},
+        "lowest": [_low_record(low) for low in summary.lowest],
     }
 
 

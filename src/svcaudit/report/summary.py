@@ -1,4 +1,8 @@
-"""Batch aggregates, built one scorecard at a time so that streaming reporters can use them."""
+"""Batch aggregates, built one scorecard at a time so that streaming reporters can use them.
+
+Memory stays flat however many transcripts arrive: counts per element and per agent, the score
+buckets and the few lowest transcripts are kept, never the scorecards themselves.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,10 @@ from dataclasses import dataclass, field
 
 from svcaudit.model import Checklist, LoadError, Scorecard, Verdict
 
-__all__ = ["BUCKETS", "LOWEST", "Low", "Summary", "SummaryBuilder", "summarize", "worst_element"]
+__all__ = [
+    "BUCKETS", "LOWEST", "UNKNOWN_AGENT", "AgentStats", "Low", "Summary", "SummaryBuilder",
+    "pass_rate", "summarize", "worst_element",
+]  # fmt: skip
 
 # (label, upper bound exclusive): a score falls in the first bucket whose bound exceeds it.
 BUCKETS: tuple[tuple[str, float], ...] = (
@@ -19,6 +26,8 @@ BUCKETS: tuple[tuple[str, float], ...] = (
 )
 LOWEST = 5
 VERDICTS = tuple(v.value for v in Verdict)  # pass, partial, fail, na
+UNKNOWN_AGENT = "(unknown)"  # the agent of a transcript that names none
+RATE_DIGITS = 3  # pass rates are fractions in [0, 1], rounded to 3 decimals
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +37,17 @@ class Low:
     id: str
     score: float
     worst: str | None  # the element that cost the most, None when none lost points
+    path: str = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class AgentStats:
+    """One agent's transcripts: how many, mean score, pass rate and weakest element."""
+
+    transcripts: int
+    mean_score: float | None  # over the agent's scored transcripts, rounded to 1 decimal
+    pass_rate: float  # passed / transcripts, in [0, 1]
+    weakest: str | None  # lowest mean credit over applicable elements; None when none lost any
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +62,14 @@ class Summary:
     elements: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     distribution: Mapping[str, int] = field(default_factory=dict)
     lowest: tuple[Low, ...] = ()
+    pass_rate: Mapping[str, float | None] = field(default_factory=dict)  # element id -> rate
+    agents: Mapping[str, AgentStats] = field(default_factory=dict)  # sorted by agent name
+
+
+def pass_rate(counts: Mapping[str, int]) -> float | None:
+    """Passes over the transcripts an element applied to (pass, partial, fail); None if none."""
+    applied = sum(counts.get(v, 0) for v in ("pass", "partial", "fail"))
+    return round(counts.get("pass", 0) / applied, RATE_DIGITS) if applied else None
 
 
 def worst_element(card: Scorecard) -> str | None:
@@ -62,6 +90,41 @@ def _bucket(score: float) -> str:
     return next(label for label, bound in BUCKETS if score < bound)
 
 
+class _AgentTally:
+    """Running totals for one agent: counts, score sum, credit sum and count per element."""
+
+    def __init__(self) -> None:
+        self.transcripts = self.passed = self.scored = 0
+        self.total = 0.0
+        self.credit: dict[str, list[float]] = {}  # element id -> [credit sum, applicable count]
+
+    def add(self, card: Scorecard) -> None:
+        self.transcripts += 1
+        self.passed += card.passed
+        if card.score is not None:
+            self.scored += 1
+            self.total += card.score
+        for result in card.results:
+            if result.outcome.verdict is not Verdict.NA:
+                tally = self.credit.setdefault(result.element.id, [0.0, 0])
+                tally[0] += result.outcome.fraction
+                tally[1] += 1
+
+    def weakest(self) -> str | None:
+        """The element with the lowest mean credit (first in order on a tie); None if all full."""
+        means = [(total / count, key) for key, (total, count) in self.credit.items()]
+        lowest = min(means, key=lambda item: item[0], default=None)
+        return lowest[1] if lowest and lowest[0] < 1.0 - 1e-9 else None
+
+    def build(self) -> AgentStats:
+        return AgentStats(
+            transcripts=self.transcripts,
+            mean_score=round(self.total / self.scored, 1) if self.scored else None,
+            pass_rate=round(self.passed / self.transcripts, RATE_DIGITS),
+            weakest=self.weakest(),
+        )
+
+
 class SummaryBuilder:
     """Collects scorecards and load errors; `build()` may be called at any time."""
 
@@ -69,6 +132,7 @@ class SummaryBuilder:
         ids = [element.id for element in checklist.elements] if checklist else []
         self._elements: dict[str, dict[str, int]] = {i: dict.fromkeys(VERDICTS, 0) for i in ids}
         self._distribution = {label: 0 for label, _ in BUCKETS}
+        self._agents: dict[str, _AgentTally] = {}
         self._lowest: list[tuple[float, int, Low]] = []
         self._keep = lowest
         self._transcripts = self._passed = self._errors = self._scored = 0
@@ -77,6 +141,7 @@ class SummaryBuilder:
     def add(self, card: Scorecard) -> None:
         self._transcripts += 1
         self._passed += card.passed
+        self._agents.setdefault(card.transcript.agent or UNKNOWN_AGENT, _AgentTally()).add(card)
         for result in card.results:
             counts = self._elements.setdefault(result.element.id, dict.fromkeys(VERDICTS, 0))
             counts[result.outcome.verdict.value] += 1
@@ -84,24 +149,30 @@ class SummaryBuilder:
             self._scored += 1
             self._total += card.score
             self._distribution[_bucket(card.score)] += 1
-            low = Low(card.transcript.id, round(card.score, 1), worst_element(card))
-            self._lowest.append((card.score, self._transcripts, low))
-            self._lowest = sorted(self._lowest, key=lambda item: item[:2])[: self._keep]
+            self._add_low(card, card.score)
+
+    def _add_low(self, card: Scorecard, score: float) -> None:
+        low = Low(card.transcript.id, round(score, 1), worst_element(card), card.transcript.path)
+        self._lowest.append((score, self._transcripts, low))
+        self._lowest = sorted(self._lowest, key=lambda item: item[:2])[: self._keep]
 
     def add_error(self, err: LoadError) -> None:
         self._errors += 1
 
     def build(self) -> Summary:
         mean = round(self._total / self._scored, 1) if self._scored else None
+        elements = {key: dict(counts) for key, counts in self._elements.items()}
         return Summary(
             transcripts=self._transcripts,
             passed=self._passed,
             failed=self._transcripts - self._passed,
             errors=self._errors,
             mean_score=mean,
-            elements={key: dict(counts) for key, counts in self._elements.items()},
+            elements=elements,
             distribution=dict(self._distribution),
             lowest=tuple(low for _, _, low in self._lowest),
+            pass_rate={key: pass_rate(counts) for key, counts in elements.items()},
+            agents={name: self._agents[name].build() for name in sorted(self._agents)},
         )
 
 

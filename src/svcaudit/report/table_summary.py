@@ -1,4 +1,5 @@
-"""The batch summary of the ``table`` reporter: counts, distribution, elements, lowest, errors."""
+"""The batch summary of the ``table`` reporter: counts, distribution, elements, agents, lowest,
+errors."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from rich.text import Text
 from svcaudit.model import Checklist, LoadError, Loc
 from svcaudit.report.console import BLANK, format_score
 from svcaudit.report.summary import Summary
+from svcaudit.report.summary import pass_rate as rate_of
 
 
 def _plural(count: int, word: str) -> str:
@@ -38,10 +40,14 @@ def distribution_line(summary: Summary) -> Text:
     return Text.assemble(("Scores: ", "bold"), " · ".join(parts))
 
 
+def percent(rate: float | None) -> str:
+    """0.5 -> "50%"; None (never applicable) -> the blank mark."""
+    return BLANK if rate is None else f"{100 * rate:.0f}%"
+
+
 def pass_rate(counts: Mapping[str, int]) -> str:
     """Passes over the transcripts the element applied to, as a percentage."""
-    applied = counts.get("pass", 0) + counts.get("partial", 0) + counts.get("fail", 0)
-    return BLANK if not applied else f"{100 * counts.get('pass', 0) / applied:.0f}%"
+    return percent(rate_of(counts))
 
 
 def _table(*columns: str) -> Table:
@@ -56,6 +62,17 @@ def elements_table(summary: Summary, titles: Mapping[str, str]) -> Table:
     for element_id, counts in summary.elements.items():
         cells = [str(counts.get(v, 0)) for v in ("pass", "partial", "fail", "na")]
         table.add_row(titles.get(element_id, element_id), *cells, pass_rate(counts))
+    return table
+
+
+def agents_table(summary: Summary, titles: Mapping[str, str]) -> Table:
+    """One row an agent (sorted by name): transcripts, mean score, pass rate, weakest element."""
+    table = _table("agent", "transcripts", "mean score", "pass rate", "weakest element")
+    table.columns[4].justify = "left"
+    for name, stats in summary.agents.items():
+        weakest = titles.get(stats.weakest, stats.weakest) if stats.weakest else BLANK
+        cells = (str(stats.transcripts), format_score(stats.mean_score), percent(stats.pass_rate))
+        table.add_row(name, *cells, weakest)
     return table
 
 
@@ -83,6 +100,8 @@ def summary_renderables(
     out: list[RenderableType] = [counts_line(summary)]
     if summary.transcripts:
         out += [distribution_line(summary), Text(), elements_table(summary, titles)]
+    if summary.agents:
+        out += [Text(), agents_table(summary, titles)]
     if summary.lowest:
         out += [Text(), lowest_table(summary, titles)]
     if errors:
