@@ -7,22 +7,21 @@ Only this module imports click, prints diagnostics and chooses exit codes
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
 
 from svcaudit import __version__
 from svcaudit.errors import ExitCode, SvcauditError
+from svcaudit.report import ANNOTATORS, REPORTERS  # names only: a format loads when used
 
-SCORE_FORMATS = ("table", "json", "jsonl")
-ANNOTATE_FORMATS = ("table", "json", "jsonl")
-
-
-def _fail(err: SvcauditError) -> None:
-    click.echo(str(err), err=True)
-    sys.exit(int(err.exit_code))
+SCORE_FORMATS = tuple(REPORTERS)
+ANNOTATE_FORMATS = tuple(ANNOTATORS)
+CONFIGURED = ("score", "annotate", "convert", "explain", "config")  # commands that read config
 
 
 def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -36,7 +35,8 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
         except SvcauditError as err:
             if debug:
                 raise
-            _fail(err)
+            click.echo(str(err), err=True)
+            sys.exit(int(err.exit_code))
         except KeyboardInterrupt:
             click.echo("svcaudit: interrupted", err=True)
             sys.exit(130)
@@ -52,7 +52,6 @@ def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     fn = click.option(
         "--input-format",
         default="auto",
-        show_default=True,
         metavar="auto|NAME",
         help="Transcript format; 'svcaudit formats' lists them.",
     )(fn)
@@ -67,7 +66,7 @@ def output_options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], C
             "outputs",
             multiple=True,
             metavar="FORMAT:PATH",
-            help="Also write FORMAT to PATH (repeatable).",
+            help="Also write FORMAT to PATH (repeatable; replaces configured outputs).",
         )(fn)
         fn = click.option(
             "-f",
@@ -75,14 +74,12 @@ def output_options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], C
             "fmt",
             type=click.Choice(formats),
             default="table",
-            show_default=True,
             help="Report format on standard output.",
         )(fn)
         return click.option(
             "-c",
             "--checklist",
             default="quality-service",
-            show_default=True,
             metavar="ID|FILE",
             help="Built-in checklist id or checklist file.",
         )(fn)
@@ -90,11 +87,22 @@ def output_options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], C
     return decorate
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "show_default": True})
 @click.version_option(__version__, prog_name="svcaudit")
+@click.option(
+    "--config", "config_file", metavar="FILE", help="Read settings from FILE, not svcaudit.yaml."
+)
 @click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks.")
-def cli(debug: bool) -> None:
+@click.pass_context
+@handle_errors
+def cli(ctx: click.Context, config_file: str | None, debug: bool) -> None:
     """Score customer-service transcripts against checklists built from service training."""
+    if ctx.invoked_subcommand in CONFIGURED or config_file is not None:
+        from svcaudit import config
+
+        # settings become the commands' option defaults: a flag given still wins
+        ctx.obj = config.load(Path.cwd(), os.environ, config_file)
+        ctx.default_map = config.default_map(ctx.obj)
 
 
 @cli.command()
@@ -106,13 +114,14 @@ def cli(debug: bool) -> None:
     metavar="PCT",
     help="Fail a transcript scoring below PCT (default: the checklist's pass mark).",
 )
-@click.option("--no-fail", is_flag=True, help="Exit 0 even when transcripts fail.")
+@click.option(
+    "--no-fail/--fail", help="Exit 0 even when transcripts fail (--fail undoes no_fail: true)."
+)
 @click.option(
     "-j",
     "--jobs",
     type=click.IntRange(1, 256),
     default=1,
-    show_default=True,
     help="Score in N processes (output order is unchanged).",
 )
 @handle_errors
@@ -217,13 +226,24 @@ def checklist_test(ref: str, cases: str) -> None:
 
 @cli.command()
 @click.argument("element_id")
-@click.option("-c", "--checklist", default="quality-service", show_default=True, metavar="ID|FILE")
+@click.option("-c", "--checklist", default="quality-service", metavar="ID|FILE")
 @handle_errors
 def explain(element_id: str, checklist: str) -> None:
     """An element's guidance, from its source document."""
     from svcaudit import run
 
     run.explain(element_id, checklist, sys.stdout)
+
+
+@cli.command("config")
+@click.option("-f", "--format", "fmt", type=click.Choice(("table", "json")), default="table")
+@click.pass_obj
+@handle_errors
+def show_config(settings: Any, fmt: str) -> None:
+    """Print the settings svcaudit score would use, and where each came from."""
+    from svcaudit import config
+
+    config.show(settings, fmt, sys.stdout)
 
 
 @cli.command()
