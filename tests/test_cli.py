@@ -212,3 +212,17 @@ def test_report_files_get_ordinary_permissions(run, tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_output_into_a_new_folder_creates_it(run, tmp_path: Path) -> None:
+    out = tmp_path / "reports" / "ci" / "r.json"
+    assert run("score", EXCELLENT, "-o", f"json:{out}").exit_code == 0
+    assert json.loads(out.read_text())["summary"]["transcripts"] == 1
+
+
+def test_output_that_cannot_be_written_is_a_usage_error(run, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run("score", EXCELLENT, "-o", f"json:{blocker}/r.json")
+    assert result.exit_code == 2
+    assert "error:" in result.stderr and "Traceback" not in result.stderr

@@ -42,6 +42,10 @@ def _targets(outputs: Iterable[str], known: Iterable[str]) -> list[tuple[str, st
 def _atomic(path: str) -> Iterator[TextIO]:
     """Write to a temporary file beside ``path``; move it into place only on success."""
     target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UsageError(f"cannot create the folder for {path}: {err.strerror}") from None
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
