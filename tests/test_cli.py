@@ -226,3 +226,14 @@ def test_output_that_cannot_be_written_is_a_usage_error(run, tmp_path: Path) -> 
     result = run("score", EXCELLENT, "-o", f"json:{blocker}/r.json")
     assert result.exit_code == 2
     assert "error:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_exit_code_precedence_2_over_3_over_1(run, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: b\n", encoding="utf-8")
+    assert run("score", POOR, str(broken), "-c", str(bad)).exit_code == 2  # usage beats input
+    assert run("score", POOR, str(broken)).exit_code == 3  # input beats a failed transcript
+    assert run("score", POOR, str(broken), "--no-fail").exit_code == 3  # --no-fail masks only 1
+    assert run("score", POOR, "--no-fail").exit_code == 0
