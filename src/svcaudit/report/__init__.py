@@ -70,6 +70,7 @@ REPORTERS = Registry(
         "junit": "svcaudit.report.junit",
         "markdown": "svcaudit.report.markdown",
         "github": "svcaudit.report.github",
+        "html": "svcaudit.report.html",
     }
 )
 
