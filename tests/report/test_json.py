@@ -45,16 +45,29 @@ def test_envelope_keys_in_contract_order() -> None:
     assert data["summary"]["mean_score"] == 66.7
 
 
-def test_nothing_written_before_close_and_records_are_dicts() -> None:
+def test_scorecards_stream_and_the_whole_equals_one_dump() -> None:
+    """Each scorecard is written as it arrives; the file is still one json.dumps(indent=2)."""
+    from svcaudit.report.records import scorecard_record
+
     out = io.StringIO()
     writer = Writer(out, CHECKLIST)
     writer.scorecard(CARD_PASS)
-    assert out.getvalue() == ""
-    assert all(type(card) is dict for card in writer._scorecards)
+    assert CARD_PASS.transcript.id in out.getvalue()  # already written, before close
+    assert not hasattr(writer, "_scorecards")  # nothing held back
     builder = SummaryBuilder(CHECKLIST)
     builder.add(CARD_PASS)
     writer.close(builder.build())
-    assert json.loads(out.getvalue())["summary"]["transcripts"] == 1
+    doc = json.loads(out.getvalue())
+    assert doc["scorecards"] == [scorecard_record(CARD_PASS)]
+    assert out.getvalue() == json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_empty_batch_is_valid_json() -> None:
+    out = io.StringIO()
+    writer = Writer(out, CHECKLIST)
+    writer.close(SummaryBuilder(CHECKLIST).build())
+    doc = json.loads(out.getvalue())
+    assert doc["scorecards"] == [] and out.getvalue() == json.dumps(doc, indent=2) + "\n"
 
 
 def test_non_ascii_kept() -> None:

@@ -1,7 +1,4 @@
-"""``score -f json``: CONTRACT's envelope, written once at the end of the batch.
-
-Scorecards are buffered as plain dicts (not model objects) until `close`.
-"""
+"""``score -f json``: CONTRACT's envelope, streamed."""
 
 from __future__ import annotations
 
@@ -19,11 +16,17 @@ from svcaudit.report.records import (
 from svcaudit.report.summary import Summary
 
 NAME = "json"
-STREAMING = False
+STREAMING = True
 
 
 class Writer:
-    """Collects records; `close` writes ``{"schema_version", "checklist", "scorecards", ...}``."""
+    """Streams the envelope: scorecards are written as they arrive, errors and summary at the end.
+
+    The contract's key order (schema_version, checklist, scorecards, errors,
+    summary) lets the file be written in one pass, so memory stays flat however
+    many transcripts there are; the bytes are those of ``json.dumps(envelope,
+    indent=2)``.
+    """
 
     def __init__(
         self,
@@ -34,23 +37,26 @@ class Writer:
         width: int | None = None,
     ) -> None:
         self._out = out
-        self._checklist = checklist_record(checklist)
-        self._scorecards: list[dict[str, Any]] = []
         self._errors: list[dict[str, Any]] = []
+        self._cards = 0
+        head = {"schema_version": SCHEMA_VERSION, "checklist": checklist_record(checklist)}
+        out.write(_dump(head, 0).removesuffix("\n}") + ',\n  "scorecards": [')
 
     def scorecard(self, card: Scorecard) -> None:
-        self._scorecards.append(scorecard_record(card))
+        self._out.write(
+            ("\n    " if not self._cards else ",\n    ") + _dump(scorecard_record(card), 2)
+        )
+        self._cards += 1
 
     def error(self, err: LoadError) -> None:
         self._errors.append(error_record(err))
 
     def close(self, summary: Summary) -> None:
-        envelope = {
-            "schema_version": SCHEMA_VERSION,
-            "checklist": self._checklist,
-            "scorecards": self._scorecards,
-            "errors": self._errors,
-            "summary": summary_record(summary),
-        }
-        self._out.write(json.dumps(envelope, indent=2, ensure_ascii=False) + "\n")
+        tail = {"errors": self._errors, "summary": summary_record(summary)}
+        self._out.write(("]" if not self._cards else "\n  ]") + "," + _dump(tail, 0)[1:] + "\n")
         self._out.flush()
+
+
+def _dump(value: Any, level: int) -> str:
+    """``json.dumps(value, indent=2)`` as it reads nested ``level`` deep."""
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * level)

@@ -18,6 +18,8 @@ Built with ElementTree (which escapes), buffered until `close`: the root's count
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import TextIO
@@ -89,8 +91,15 @@ def set_counts(node: ET.Element, counts: Mapping[str, int]) -> None:
     node.set("time", NO_TIME)
 
 
+SPOOL_BYTES = 8 * 1024 * 1024
+
+
 class Writer:
-    """Builds a ``<testsuites>`` tree as scorecards arrive; `close` writes it."""
+    """Serialises each ``<testsuite>`` as its scorecard arrives; `close` writes the whole file.
+
+    Memory stays flat: suites are spooled (in memory up to 8 MB, then on disk)
+    because the totals on ``<testsuites>`` are known only at the end.
+    """
 
     def __init__(
         self,
@@ -102,8 +111,13 @@ class Writer:
     ) -> None:
         self._out = out
         self._checklist = checklist
-        self._root = ET.Element("testsuites", name="svcaudit")
+        self._root = ET.Element("testsuites", name="svcaudit")  # children only until flushed
         self._totals = dict.fromkeys(COUNTS, 0)
+        # the totals head the file, so suites wait in a spool (memory, then disk) until close
+        self._spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115 (closed in close)
+            max_size=SPOOL_BYTES, mode="w+", encoding="utf-8"
+        )
+        self._suites = 0
 
     def scorecard(self, card: Scorecard) -> None:
         transcript = card.transcript
@@ -138,6 +152,10 @@ class Writer:
         set_counts(suite, counts)
         for key in COUNTS:
             self._totals[key] += counts[key]
+        self._root.remove(suite)
+        ET.indent(suite, space="  ", level=1)
+        self._spool.write("\n  " + ET.tostring(suite, encoding="unicode"))
+        self._suites += 1
 
     def error(self, err: LoadError) -> None:
         suite = _child(self._root, "testsuite", name=err.path)
@@ -153,6 +171,13 @@ class Writer:
 
     def close(self, summary: Summary) -> None:
         set_counts(self._root, self._totals)
-        ET.indent(self._root, space="  ")
-        self._out.write(DECLARATION + ET.tostring(self._root, encoding="unicode") + "\n")
+        if not self._suites:
+            self._out.write(DECLARATION + ET.tostring(self._root, encoding="unicode") + "\n")
+        else:
+            whole = ET.tostring(self._root, encoding="unicode", short_empty_elements=False)
+            self._out.write(DECLARATION + whole.removesuffix("</testsuites>"))
+            self._spool.seek(0)
+            shutil.copyfileobj(self._spool, self._out)
+            self._out.write("\n</testsuites>\n")
+        self._spool.close()
         self._out.flush()
