@@ -143,3 +143,27 @@ def test_checklist_file_by_path(tmp_path: Path) -> None:
     path = tmp_path / "mine.yaml"
     path.write_text("id: mine\ntitle: Mine\nelements:\n" + GOOD_ELEMENT, encoding="utf-8")
     assert load_checklist(str(path)).id == "mine"
+
+
+def test_a_pattern_that_can_backtrack_catastrophically_is_refused_at_load() -> None:
+    text = (
+        "id: t\ntitle: T\nelements:\n  - id: slang\n    title: Slang\n    kind: forbidden\n"
+        "    patterns: ['(a+)+$']\n"
+    )
+    with pytest.raises(ChecklistError) as info:
+        parse(text, "t.yaml")
+    assert str(info.value).startswith("t.yaml:7:16: error: element 'slang': pattern '(a+)+$' may")
+
+
+def test_a_team_lexicon_pattern_is_checked_too(tmp_path: Path) -> None:
+    path = tmp_path / "team.yaml"
+    path.write_text("extends: quality-service\nid: t\nlexicon:\n  jargon:\n    patterns: ['(x*)*y']\n")
+    with pytest.raises(ChecklistError, match=r"team.yaml:5:16: error: lexicon 'jargon': pattern"):
+        load_checklist(str(path))
+
+
+def test_bounded_and_single_repeats_are_allowed() -> None:
+    from svcaudit.patterns import problem
+
+    for ok in [r" (?:\w+ ){0,3}fee", r"ticket #?\d+", r"(?:please )?hold"]:
+        assert problem(ok) is None, ok

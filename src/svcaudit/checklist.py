@@ -10,21 +10,19 @@ not parse YAML themselves.
 from __future__ import annotations
 
 import dataclasses
-import math
-import re
-import types
-import typing
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from svcaudit import inherit, yamlpos
+from svcaudit import inherit, schema, yamlpos
 from svcaudit.cues import CUES
 from svcaudit.errors import ChecklistError
 from svcaudit.model import Checklist, Element, Loc, Window
+from svcaudit.patterns import problem as check_pattern
 from svcaudit.rules import KINDS
+from svcaudit.schema import Problems, suggest
 from svcaudit.yamlpos import PosDict, PosList
 
 DEFAULT = "quality-service"
@@ -54,30 +52,6 @@ ELEMENT_KEYS = (
     "better",
 )
 MAX_BYTES = 1_000_000
-
-
-class Problems:
-    """Problems found in one file, each with its location."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.items: list[ChecklistError] = []
-
-    def add(self, message: str, pos: tuple[int, int] | None = None) -> None:
-        loc = Loc(self.path, *pos) if pos else Loc(self.path)
-        self.items.append(ChecklistError(message, loc))
-
-    def raise_any(self) -> None:
-        if self.items:
-            raise ChecklistError.many(self.items)
-
-
-def suggest(word: str, choices: typing.Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` when a choice is close to ``word``, else ``""``."""
-    from rapidfuzz import process
-
-    best = process.extractOne(str(word), list(choices), score_cutoff=70)
-    return f" (did you mean '{best[0]}'?)" if best else ""
 
 
 def builtin_dir() -> Path:
@@ -146,12 +120,12 @@ def parse(text: str, path: str) -> Checklist:
     if not isinstance(doc, PosDict):
         problems.add("a checklist must be a mapping with 'id', 'title' and 'elements'", (1, 1))
         problems.raise_any()
-    _unknown(doc, TOP_KEYS, problems, "checklist")
+    schema.unknown(doc, TOP_KEYS, problems, "checklist")
     for key in ("id", "title", "elements"):
         if key not in doc:
             problems.add(f"missing key '{key}'", doc.pos)
     elements = tuple(_elements(doc.get("elements"), doc, problems))
-    pass_mark = _number(doc, "pass_mark", 70.0, problems)
+    pass_mark = schema.number(doc, "pass_mark", 70.0, problems)
     if not 0 <= pass_mark <= 100:
         problems.add(
             f"pass_mark must be between 0 and 100, not {pass_mark:g}", doc.value_pos["pass_mark"]
@@ -195,41 +169,17 @@ def _lexicon(
                 f"lexicon: '{cue}' must have 'phrases' and/or 'patterns'", raw.value_pos[cue]
             )
             continue
-        _unknown(entry, ("phrases", "patterns"), problems, f"lexicon '{cue}'")
-        phrases = _strings(entry, "phrases", problems, cue)
-        patterns = _strings(entry, "patterns", problems, cue)
+        schema.unknown(entry, ("phrases", "patterns"), problems, f"lexicon '{cue}'")
+        phrases = schema.strings(entry, "phrases", problems, cue)
+        patterns = schema.strings(entry, "patterns", problems, cue)
         for pattern, pos in zip(
             patterns, getattr(entry.get("patterns"), "item_pos", []), strict=False
         ):
-            try:
-                re.compile(pattern)
-            except re.error as err:
-                problems.add(f"lexicon '{cue}': bad pattern {pattern!r}: {err}", pos)
+            why = check_pattern(pattern)
+            if why:
+                problems.add(f"lexicon '{cue}': {why}", pos)
         out.append((cue, phrases, patterns))
     return tuple(out)
-
-
-def _strings(entry: PosDict, key: str, problems: Problems, cue: str) -> tuple[str, ...]:
-    value = entry.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        problems.add(f"lexicon '{cue}': '{key}' must be a list of text", entry.value_pos.get(key))
-        return ()
-    return tuple(value)
-
-
-def _unknown(mapping: PosDict, known: typing.Sequence[str], problems: Problems, what: str) -> None:
-    for key in mapping:
-        if key not in known:
-            hint = suggest(key, known)
-            problems.add(f"{what}: unknown key '{key}'{hint}", mapping.key_pos[key])
-
-
-def _number(mapping: PosDict, key: str, default: float, problems: Problems) -> float:
-    value = mapping.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        problems.add(f"'{key}' must be a number, not {value!r}", mapping.value_pos.get(key))
-        return default
-    return float(value)
 
 
 def _elements(raw: Any, doc: PosDict, problems: Problems) -> Iterator[Element]:
@@ -268,19 +218,19 @@ def _element(item: PosDict, problems: Problems) -> Element | None:
             f"element '{eid}': unknown kind '{item['kind']}'{hint}", item.value_pos["kind"]
         )
     own = [f.name for f in dataclasses.fields(kind.Params)] if kind else []
-    _unknown(item, (*ELEMENT_KEYS, *own), problems, f"element '{eid}'")
-    weight = _number(item, "weight", 1.0, problems)
+    schema.unknown(item, (*ELEMENT_KEYS, *own), problems, f"element '{eid}'")
+    weight = schema.number(item, "weight", 1.0, problems)
     if weight < 0:
         problems.add(
             f"element '{eid}': weight must be 0 or more, not {weight:g}", item.value_pos["weight"]
         )
-    critical = _typed(item, "critical", bool, False, problems, eid)
+    critical = schema.typed(item, "critical", bool, False, problems, eid)
     window = (
-        _build(Window, item["window"], item.value_pos["window"], problems, eid)
+        schema.build(Window, item["window"], item.value_pos["window"], problems, eid)
         if "window" in item
         else Window()
     )
-    params = _build(kind.Params, _own(item, own), item.pos, problems, eid) if kind else None
+    params = schema.build(kind.Params, _own(item, own), item.pos, problems, eid) if kind else None
     if len(problems.items) > before:
         return None
     texts = {
@@ -306,109 +256,3 @@ def _own(item: PosDict, names: list[str]) -> PosDict:
     out.key_pos = {k: item.key_pos[k] for k in out}
     out.value_pos = {k: item.value_pos[k] for k in out}
     return out
-
-
-def _typed(item: PosDict, key: str, typ: type, default: Any, problems: Problems, eid: str) -> Any:
-    value = item.get(key, default)
-    if not isinstance(value, typ):
-        problems.add(
-            f"element '{eid}': '{key}' must be {typ.__name__}, not {value!r}",
-            item.value_pos.get(key),
-        )
-        return default
-    return value
-
-
-def _build(cls: type, raw: Any, pos: tuple[int, int], problems: Problems, eid: str) -> Any:
-    """Build dataclass ``cls`` from a YAML mapping, checking keys and types."""
-    if not isinstance(raw, PosDict):
-        problems.add(f"element '{eid}': expected a mapping, not {raw!r}", pos)
-        return None
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    _unknown(raw, list(fields), problems, f"element '{eid}'")
-    hints = typing.get_type_hints(cls)
-    values: dict[str, Any] = {}
-    for name, fld in fields.items():
-        if name not in raw:
-            if fld.default is dataclasses.MISSING and fld.default_factory is dataclasses.MISSING:
-                problems.add(f"element '{eid}': missing key '{name}'", raw.pos)
-            continue
-        value = _convert(
-            hints[name], raw[name], raw.value_pos[name], problems, f"element '{eid}': '{name}'"
-        )
-        if fld.metadata.get("cues"):
-            _check_cues(value, raw[name], raw.value_pos[name], problems, eid)
-        if fld.metadata.get("regex"):
-            _check_patterns(value, raw[name], raw.value_pos[name], problems, eid)
-        choices = fld.metadata.get("choices")
-        if choices and value not in choices:
-            hint = suggest(value, choices)
-            problems.add(
-                f"element '{eid}': '{name}' must be one of {', '.join(choices)}, "
-                f"not {value!r}{hint}",
-                raw.value_pos[name],
-            )
-        values[name] = value
-    try:
-        return cls(**values)
-    except TypeError:
-        return None  # problems already recorded
-
-
-def _convert(hint: Any, value: Any, pos: tuple[int, int], problems: Problems, what: str) -> Any:
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin in (typing.Union, types.UnionType):
-        if value is None and type(None) in args:
-            return None
-        hint = next(a for a in args if a is not type(None))
-        origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin is tuple:
-        items = value if isinstance(value, list) else [value]
-        item_pos = value.item_pos if isinstance(value, PosList) else [pos] * len(items)
-        return tuple(
-            _convert(args[0], v, p, problems, what) for v, p in zip(items, item_pos, strict=False)
-        )
-    if dataclasses.is_dataclass(hint):
-        return _build(hint, value, pos, problems, what.split("'")[1])
-    if hint is float and isinstance(value, (int, float)) and not isinstance(value, bool):
-        if math.isfinite(value):
-            return float(value)
-    elif (
-        hint is int and isinstance(value, int) and not isinstance(value, bool) and value >= 0
-    ) or (hint in (str, bool) and isinstance(value, hint)):
-        return value
-    problems.add(f"{what} must be {_type_name(hint)}, not {value!r}", pos)
-    return value
-
-
-def _type_name(hint: Any) -> str:
-    return {
-        float: "a number",
-        int: "a whole number of 0 or more",
-        str: "text",
-        bool: "true or false",
-    }.get(hint, getattr(hint, "__name__", str(hint)))
-
-
-def _check_cues(value: Any, raw: Any, pos: tuple[int, int], problems: Problems, eid: str) -> None:
-    if isinstance(value, tuple) and value and isinstance(value[0], tuple):  # steps: lists of cues
-        for inner, inner_raw, p in zip(value, raw, raw.item_pos, strict=False):
-            _check_cues(inner, inner_raw, p, problems, eid)
-        return
-    names = value if isinstance(value, tuple) else (value,)
-    item_pos = raw.item_pos if isinstance(raw, PosList) else [pos] * len(names)
-    for name, p in zip(names, item_pos, strict=False):
-        if name not in CUES:
-            problems.add(f"element '{eid}': unknown cue '{name}'{suggest(name, CUES)}", p)
-
-
-def _check_patterns(
-    value: Any, raw: Any, pos: tuple[int, int], problems: Problems, eid: str
-) -> None:
-    items = value if isinstance(value, tuple) else (value,)
-    item_pos = raw.item_pos if isinstance(raw, PosList) else [pos] * len(items)
-    for pattern, p in zip(items, item_pos, strict=False):
-        try:
-            re.compile(str(pattern))
-        except re.error as err:
-            problems.add(f"element '{eid}': bad pattern {pattern!r}: {err}", p)

@@ -1,0 +1,60 @@
+"""Checklist regular expressions: compile them, and refuse the ones that can hang.
+
+Python's ``re`` backtracks and has no time limit, so a pattern such as
+``(a+)+$`` takes exponential time on a line of a's followed by a "b". A
+checklist comes from a user; its patterns are refused at load when an
+unbounded repeat contains another unbounded repeat (star height above one),
+the shape behind catastrophic backtracking. Bounded repeats (``{0,3}``) and
+single-level repeats are allowed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+try:  # Python 3.11+
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
+_UNBOUNDED = sre_constants.MAXREPEAT
+
+
+def problem(pattern: str) -> str | None:
+    """Why ``pattern`` cannot be used, or None when it is fine."""
+    try:
+        re.compile(pattern)
+        parsed = sre_parse.parse(pattern)
+    except (re.error, RecursionError, OverflowError) as err:
+        return f"bad pattern {pattern!r}: {err}"
+    if _nested(parsed, inside=False):
+        return (
+            f"pattern {pattern!r} may backtrack catastrophically: a repeated group "
+            "contains a repeat (write it without the nested '+' or '*')"
+        )
+    return None
+
+
+def _nested(items: Any, inside: bool) -> bool:
+    for op, arg in items:
+        if op in _REPEATS:
+            low, high, sub = arg
+            unbounded = high == _UNBOUNDED
+            if unbounded and inside:
+                return True
+            if _nested(sub, inside or unbounded):
+                return True
+        elif op is sre_constants.SUBPATTERN:
+            if _nested(arg[-1], inside):
+                return True
+        elif op is sre_constants.BRANCH:
+            if any(_nested(branch, inside) for branch in arg[1]):
+                return True
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            if _nested(arg[1], inside):
+                return True
+    return False
