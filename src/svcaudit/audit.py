@@ -97,7 +97,7 @@ def score_files(
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(jobs) as pool:
+    with ProcessPoolExecutor(jobs, initializer=_worker_init) as pool:
         work = partial(_score_chunk, checklist=checklist, input_format=input_format, agent=agent)
         try:
             for batch in _ordered(pool, work, _chunks(files, CHUNK), window=jobs * 4):
@@ -108,6 +108,13 @@ def score_files(
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the pool and reports how far it got."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 CHUNK = 8  # files per task: enough to amortise the inter-process round trip

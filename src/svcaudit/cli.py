@@ -225,6 +225,48 @@ def checklist_test(ref: str, cases: str) -> None:
 
 
 @cli.command()
+@click.argument("human_csv", metavar="HUMAN.csv")
+@input_options
+@click.option(
+    "-c",
+    "--checklist",
+    default="quality-service",
+    metavar="ID|FILE",
+    help="Built-in checklist id or checklist file.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(("table", "json")),
+    default="table",
+    help="Report format on standard output.",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(0),
+    default=5,
+    metavar="N",
+    help="Show the N transcripts where analyst and svcaudit disagree most.",
+)
+@handle_errors
+def calibrate(
+    human_csv: str,
+    paths: tuple[str, ...],
+    checklist: str,
+    fmt: str,
+    input_format: str,
+    agent: str | None,
+    top: int,
+) -> None:
+    """Compare a QA analyst's verdicts (HUMAN.csv) with svcaudit's: agreement, kappa, confusion."""
+    from svcaudit import run
+
+    outcome = run.calibrate(human_csv, paths, checklist, fmt, input_format, agent, top, _warn)
+    sys.exit(int(outcome))
+
+
+@cli.command()
 @click.argument("element_id")
 @click.option("-c", "--checklist", default="quality-service", metavar="ID|FILE")
 @handle_errors

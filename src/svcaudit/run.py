@@ -96,20 +96,36 @@ def score(
     files = list(discover(paths))
     jobs = 1 if "-" in paths else jobs
     summary = SummaryBuilder(checklist)
-    with _open_all(targets) as opened, _progress(len(files), warn) as (advance, warn):
-        writers = [REPORTERS[fmt].Writer(sys.stdout, checklist)]
-        writers += [REPORTERS[f].Writer(out, checklist, color=False) for f, out in opened]
-        scored = audit.score_files(files, checklist, input_format, agent, jobs, on_file=advance)
-        for item in scored:
-            _emit(item, writers, summary, warn)
-        built = summary.build()
-        for w in writers:
-            w.close(built)
+    done = [0]
+    try:
+        with _open_all(targets) as opened, _progress(len(files), warn) as (advance, warn):
+            writers = [REPORTERS[fmt].Writer(sys.stdout, checklist)]
+            writers += [REPORTERS[f].Writer(out, checklist, color=False) for f, out in opened]
+            on_file = _counting(done, advance)
+            scored = audit.score_files(files, checklist, input_format, agent, jobs, on_file=on_file)
+            for item in scored:
+                _emit(item, writers, summary, warn)
+            built = summary.build()
+            for w in writers:
+                w.close(built)
+    except KeyboardInterrupt:
+        kept = "; no report file was written" if targets else ""
+        warn(f"interrupted after {done[0]} of {len(files)} files{kept}")
+        raise
     if built.errors or not built.transcripts:
         if not built.transcripts and not built.errors:
             warn("error: no transcripts found")
         return ExitCode.INPUT
     return ExitCode.FAILED if built.failed else ExitCode.OK
+
+
+def _counting(done: list[int], advance: Callable[[], None] | None) -> Callable[[], None]:
+    def on_file() -> None:
+        done[0] += 1
+        if advance is not None:
+            advance()
+
+    return on_file
 
 
 def _emit(item: Any, writers: list[Any], summary: Any, warn: Warn) -> None:
@@ -333,6 +349,48 @@ def list_rules(kind: str | None, out: TextIO) -> None:
     if kind not in KINDS:
         raise UsageError(f"unknown rule kind '{kind}'{suggest(kind, KINDS)}")
     out.write((KINDS[kind].__doc__ or "").strip() + "\n")
+
+
+def calibrate(
+    human_csv: str,
+    paths: Iterable[str],
+    checklist_ref: str,
+    fmt: str,
+    input_format: str,
+    agent: str | None,
+    top: int,
+    warn: Warn,
+) -> ExitCode:
+    """An analyst's verdicts against svcaudit's: a report, so 0 unless input failed (3)."""
+    from svcaudit import audit
+    from svcaudit import calibrate as calib
+    from svcaudit.calibrate_csv import read_human
+    from svcaudit.calibrate_report import FORMATS
+    from svcaudit.checklist import load_checklist
+    from svcaudit.formats import discover
+    from svcaudit.model import Scorecard
+
+    checklist = load_checklist(checklist_ref)
+    human = read_human(human_csv, checklist)
+    _check_readable_format(input_format)
+    own = os.path.realpath(human_csv)  # a folder given as PATH may hold the CSV itself
+    files = [f for f in discover(paths) if isinstance(f, LoadError) or os.path.realpath(f) != own]
+    cards: list[Scorecard] = []
+    errors: list[LoadError] = []
+    for item in audit.score_files(files, checklist, input_format, agent):
+        if isinstance(item, LoadError):
+            warn(str(item))
+            errors.append(item)
+        else:
+            _warnings(item.transcript, warn)
+            cards.append(item)
+    result = calib.compare(human, cards, checklist, errors, top)
+    for line in result.warnings:
+        warn(line)
+    if not cards and not errors:
+        warn("error: no transcripts found")
+    FORMATS[fmt](result, sys.stdout)
+    return ExitCode.INPUT if errors or not cards else ExitCode.OK
 
 
 def test_checklist(ref: str, cases: str, out: TextIO) -> ExitCode:
