@@ -311,3 +311,18 @@ def test_a_folder_with_only_the_csv_exits_3(run, tmp_path: Path) -> None:
     result = run(str(tmp_path / "human.csv"), str(tmp_path))
     assert result.exit_code == 3
     assert result.stderr.endswith("error: no transcripts found\n")
+
+
+def test_calibrate_uses_the_configured_checklist(tmp_path, monkeypatch) -> None:
+    """A checklist set in svcaudit.yaml applies to calibrate, as to score."""
+    from click.testing import CliRunner
+
+    from svcaudit.cli import cli
+
+    here = Path(__file__).parent / "calibration"
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "svcaudit.yaml").write_text("checklist: balanced-service\n", encoding="utf-8")
+    args = ["calibrate", str(here / "human.csv"), str(here), "-f", "json"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2  # the analyst's element ids are quality-service's
+    assert "balanced-service" in result.stderr

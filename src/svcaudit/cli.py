@@ -21,7 +21,8 @@ from svcaudit.report import ANNOTATORS, REPORTERS  # names only: a format loads 
 
 SCORE_FORMATS = tuple(REPORTERS)
 ANNOTATE_FORMATS = tuple(ANNOTATORS)
-CONFIGURED = ("score", "annotate", "convert", "explain", "config")  # commands that read config
+# commands that read the configuration
+CONFIGURED = ("score", "annotate", "convert", "explain", "calibrate", "config")
 
 
 def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -180,6 +180,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "annotate": ("checklist", "agent", "input_format"),
     "convert": ("agent", "input_format"),
     "explain": ("checklist",),
+    "calibrate": ("checklist", "agent", "input_format"),
 }
 PARAMS = {"format": "fmt"}  # a key whose option stores under another name
 
