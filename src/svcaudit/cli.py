@@ -41,6 +41,12 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
         except KeyboardInterrupt:
             click.echo("svcaudit: interrupted", err=True)
             sys.exit(130)
+        except Exception as err:  # last resort: one line, never a traceback (--debug shows it)
+            if debug:
+                raise
+            click.echo(f"svcaudit: error: internal error ({type(err).__name__}: {err}); "
+                       "run again with --debug for details", err=True)  # fmt: skip
+            sys.exit(int(ExitCode.USAGE))
 
     return wrapper
 

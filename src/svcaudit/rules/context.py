@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -37,6 +38,12 @@ class Context:
     hits: tuple[tuple[CueHit, ...], ...]
     norms: tuple[Norm, ...] = ()  # each turn normalised once, by the caller
     model: Any = None  # the cue model that made ``hits`` (svcaudit.cues.CueModel)
+    # each role's turns, computed once: rules ask for them many times (10,000-turn calls too)
+    by_role: dict[Role, list[Turn]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for turn in self.transcript.turns:
+            self.by_role.setdefault(turn.role, []).append(turn)
 
     def said(self, cue: str, turns: Iterable[Turn]) -> list[Found]:
         """Turns whose words match ``cue``'s lexicon, before any detector's second thoughts.
@@ -74,12 +81,12 @@ class Context:
 
     def turns(self, role: Role = Role.AGENT, window: Window | None = None) -> list[Turn]:
         """The turns of ``role``, cut to ``window`` (first or last N of them)."""
-        turns = [t for t in self.transcript.turns if t.role is role]
+        turns = self.by_role.get(role, [])
         if window is not None and window.first_turns is not None:
             turns = turns[: window.first_turns]
         if window is not None and window.last_turns is not None:
             turns = turns[-window.last_turns :] if window.last_turns else []
-        return turns
+        return list(turns)
 
     def find(self, cues: Iterable[str], turns: Iterable[Turn]) -> list[Found]:
         """Every hit of one of ``cues`` in ``turns``, in turn order."""
@@ -88,15 +95,19 @@ class Context:
 
     def agent_after(self, index: int, count: int) -> list[Turn]:
         """The agent's next ``count`` turns after turn ``index``."""
-        later = [t for t in self.transcript.turns[index + 1 :] if t.role is Role.AGENT]
-        return later[:count]
+        agent = self.by_role.get(Role.AGENT, [])
+        start = bisect_right(agent, index, key=_index)
+        return agent[start : start + count]
 
     def agent_before(self, index: int) -> Turn | None:
         """The agent's last turn before turn ``index``."""
-        for t in reversed(self.transcript.turns[:index]):
-            if t.role is Role.AGENT:
-                return t
-        return None
+        agent = self.by_role.get(Role.AGENT, [])
+        before = bisect_left(agent, index, key=_index)
+        return agent[before - 1] if before else None
+
+
+def _index(turn: Turn) -> int:
+    return turn.index
 
 
 def evidence(found: Sequence[Found]) -> tuple[Evidence, ...]:
