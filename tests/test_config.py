@@ -290,6 +290,7 @@ def test_default_map_holds_only_configured_keys_under_option_names() -> None:
         "annotate": {"agent": "Dana"},
         "convert": {"agent": "Dana"},
         "explain": {},
+        "calibrate": {"agent": "Dana"},
     }
 
 

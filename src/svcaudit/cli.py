@@ -76,6 +76,12 @@ def output_options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], C
             help="Also write FORMAT to PATH (repeatable; replaces configured outputs).",
         )(fn)
         fn = click.option(
+            "--redact/--no-redact",
+            default=None,
+            help="Mask card numbers, e-mails, phones, ids and long numbers in the output "
+            "(default: on for junit, github and markdown only).",
+        )(fn)
+        fn = click.option(
             "-f",
             "--format",
             "fmt",
@@ -142,13 +148,15 @@ def score(
     fail_under: float | None,
     no_fail: bool,
     jobs: int,
+    redact: bool | None,
 ) -> None:
     """Score transcripts: a scorecard per transcript, and a summary."""
     from svcaudit import run
 
     outcome = run.score(
-        paths, checklist, fmt, outputs, input_format, agent, fail_under, jobs, warn=_warn
-    )
+        paths, checklist, fmt, outputs, input_format, agent, fail_under, jobs, warn=_warn,
+        redact=redact,
+    )  # fmt: skip
     if outcome == ExitCode.FAILED and no_fail:
         outcome = ExitCode.OK
     sys.exit(int(outcome))
@@ -165,11 +173,13 @@ def annotate(
     outputs: tuple[str, ...],
     input_format: str,
     agent: str | None,
+    redact: bool | None,
 ) -> None:
     """Show each transcript turn by turn, with the cues detected in each turn."""
     from svcaudit import run
 
-    sys.exit(int(run.annotate(paths, fmt, outputs, input_format, agent, warn=_warn)))
+    code = run.annotate(paths, fmt, outputs, input_format, agent, warn=_warn, redact=bool(redact))
+    sys.exit(int(code))
 
 
 @cli.command()

@@ -81,6 +81,7 @@ def score(
     fail_under: float | None,
     jobs: int,
     warn: Warn,
+    redact: bool | None = None,
 ) -> ExitCode:
     from svcaudit import audit
     from svcaudit.checklist import load_checklist
@@ -99,14 +100,17 @@ def score(
     done = [0]
     try:
         with _open_all(targets) as opened, _progress(len(files), warn) as (advance, warn):
-            writers = [REPORTERS[fmt].Writer(sys.stdout, checklist)]
-            writers += [REPORTERS[f].Writer(out, checklist, color=False) for f, out in opened]
+            writers = [(REPORTERS[fmt].Writer(sys.stdout, checklist), _masks(fmt, redact))]
+            writers += [
+                (REPORTERS[f].Writer(out, checklist, color=False), _masks(f, redact))
+                for f, out in opened
+            ]
             on_file = _counting(done, advance)
             scored = audit.score_files(files, checklist, input_format, agent, jobs, on_file=on_file)
             for item in scored:
                 _emit(item, writers, summary, warn)
             built = summary.build()
-            for w in writers:
+            for w, _ in writers:
                 w.close(built)
     except KeyboardInterrupt:
         kept = "; no report file was written" if targets else ""
@@ -128,18 +132,31 @@ def _counting(done: list[int], advance: Callable[[], None] | None) -> Callable[[
     return on_file
 
 
-def _emit(item: Any, writers: list[Any], summary: Any, warn: Warn) -> None:
-    """One scorecard or load error to every writer and the summary."""
+# formats that leave the machine in CI: personal data is masked unless --no-redact
+REDACTED_BY_DEFAULT = frozenset({"junit", "github", "markdown"})
+
+
+def _masks(fmt: str, redact: bool | None) -> bool:
+    return fmt in REDACTED_BY_DEFAULT if redact is None else redact
+
+
+def _emit(item: Any, writers: list[tuple[Any, bool]], summary: Any, warn: Warn) -> None:
+    """One scorecard or load error to every writer (masked for those that mask) and the summary."""
     if isinstance(item, LoadError):
         warn(str(item))
         summary.add_error(item)
-        for w in writers:
+        for w, _ in writers:
             w.error(item)
         return
     _warnings(item.transcript, warn)
     summary.add(item)
-    for w in writers:
-        w.scorecard(item)
+    masked = None
+    for w, masks in writers:
+        if masks and masked is None:
+            from svcaudit import redact
+
+            masked = redact.scorecard(item)
+        w.scorecard(masked if masks else item)
 
 
 def _is_terminal() -> bool:
@@ -197,6 +214,7 @@ def annotate(
     input_format: str,
     agent: str | None,
     warn: Warn,
+    redact: bool = False,
 ) -> ExitCode:
     from svcaudit import audit
     from svcaudit.model import Annotation
@@ -212,6 +230,10 @@ def annotate(
             errors += 1
         else:
             _warnings(item.transcript, warn)
+            if redact:
+                from svcaudit import redact as masking
+
+                item = dataclasses.replace(item, transcript=masking.transcript(item.transcript))
             found.append(item)
     if fmt == "json" and len(found) > 1:
         raise UsageError(f"-f json writes one transcript; {len(found)} found (use -f jsonl)")
