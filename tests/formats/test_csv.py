@@ -155,3 +155,23 @@ def test_sniff() -> None:
     assert not csv_reader.sniff("Agent: Hello, thank you for calling, text\n")
     assert not csv_reader.sniff("a,b,c\n1,2,3\n")
     assert sniff("call_id\ttimestamp\trole\tutterance\n") == "csv"
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        ("conversation_id,speaker,text,timestamp", "c9,Agent,Hello,00:00:03"),
+        ("call_id,role,message,start", "c9,Agent,Hello,3"),
+        ("contact_id,participant,utterance,start_time", "c9,Agent,Hello,3.0"),
+        ("ticket_id,author,body,offset", "c9,Agent,Hello,3"),
+        ("ticket_id,sender,body,start_s", "c9,Agent,Hello,3"),
+        ("conversation_id,speaker_label,text,created_at", "c9,Agent,Hello,2024-05-01T10:00:03Z"),
+    ],
+)
+def test_common_column_names(header: str, row: str) -> None:
+    assert sniff(header + "\n") == "csv"
+    (t,) = read(f"{header}\n{row}\nc9,Customer,Hi,\n")
+    assert t.id == "c9"
+    assert [(turn.role, turn.text) for turn in t.turns] == [
+        (Role.AGENT, "Hello"), (Role.CUSTOMER, "Hi"),
+    ]  # fmt: skip

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from svcaudit.errors import InputError, UsageError
-from svcaudit.formats import decode, discover, read_path, read_text, read_transcripts
+from svcaudit.formats import READERS, decode, discover, read_path, read_text, read_transcripts
 from svcaudit.model import LoadError, Role, Transcript
 
 CALL = "Agent: Thanks for calling, how can I help?\nCustomer: My café order is late.\n"
@@ -128,7 +128,7 @@ def test_unknown_input_format_is_a_usage_error_at_once() -> None:
         read_transcripts(["nothing-read-yet"], input_format="jsonn")
     assert str(caught.value) == (
         "error: unknown input format 'jsonn' (did you mean 'json'?); "
-        "choose from auto, jsonl, json, csv, text"
+        f"choose from {', '.join(['auto', *READERS])}"
     )
     with pytest.raises(UsageError):
         read_text(CALL, "x.txt", input_format="xml")

@@ -22,8 +22,12 @@ FILES = sorted(
 
 
 def suffix_format(name: str) -> str:
+    """The format of a sample: the reader of its suffix; where several readers claim the suffix
+    (`.json`), the one the file name starts with (`intercom-refund.json`), else the last one."""
     suffix = Path(name).suffix.lower()
-    return next(reader.NAME for reader in READERS.values() if suffix in reader.SUFFIXES)
+    claims = [reader.NAME for reader in READERS.values() if suffix in reader.SUFFIXES]
+    first = Path(name).stem.split("-")[0].lower()
+    return first if first in claims else claims[-1]
 
 
 def dump(transcripts: list[Transcript]) -> str:

@@ -20,13 +20,32 @@ from typing import Protocol
 from rapidfuzz import process
 
 from svcaudit.errors import InputError, UsageError
-from svcaudit.formats import canonical, csv_reader, jsonl, roles, text
+from svcaudit.formats import (
+    aws_call_analytics,
+    aws_transcribe,
+    azure_speech,
+    canonical,
+    chatlog,
+    contact_lens,
+    csv_reader,
+    genesys,
+    google_ccai,
+    intercom,
+    jsonl,
+    roles,
+    srt,
+    text,
+    twilio,
+    webvtt,
+    whisper,
+    zendesk,
+)
 from svcaudit.formats.common import HEAD_SIZE
-from svcaudit.model import LoadError, Loc, Transcript
+from svcaudit.model import LoadError, Loc, Role, Transcript
 
 __all__ = [
-    "READERS", "SUFFIXES", "Reader", "decode", "discover", "get_reader", "read_path",
-    "read_text", "read_transcripts", "sniff",
+    "READERS", "SUFFIXES", "Reader", "check_channel", "decode", "discover", "get_reader",
+    "read_path", "read_text", "read_transcripts", "sniff",
 ]  # fmt: skip
 
 
@@ -42,7 +61,27 @@ class Reader(Protocol):
 
 
 READERS: dict[str, Reader] = {
-    reader.NAME: reader for reader in (jsonl, canonical, csv_reader, text)
+    reader.NAME: reader
+    for reader in (
+        # vendor JSON before `jsonl`, whose sniff takes any one-line object longer than the head
+        contact_lens,  # before Call Analytics: Contact Lens files carry its keys too
+        aws_call_analytics,
+        aws_transcribe,
+        google_ccai,
+        azure_speech,
+        genesys,
+        twilio,
+        intercom,
+        zendesk,
+        whisper,  # last of the vendor JSON: its sniff is the loosest
+        jsonl,
+        canonical,
+        webvtt,
+        srt,
+        csv_reader,
+        chatlog,  # before `text`: only lines whose stamps `text` does not read
+        text,
+    )
 }
 SUFFIXES: frozenset[str] = frozenset(s for reader in READERS.values() for s in reader.SUFFIXES)
 
@@ -84,22 +123,35 @@ def sniff(head: str) -> str:
 def _choose(text: str, path: str, input_format: str) -> Reader:
     if input_format != "auto":
         return get_reader(input_format)
+    # several readers may claim a suffix (`.json`): the first whose sniff accepts the content,
+    # else the last of them, the generic one (readers come before the generic reader they refine)
     suffix = os.path.splitext(path)[1].lower()
-    for reader in READERS.values():
-        if suffix in reader.SUFFIXES:
-            return reader
-    return READERS[sniff(text[:HEAD_SIZE])]
+    claims = [reader for reader in READERS.values() if suffix in reader.SUFFIXES]
+    head = text[:HEAD_SIZE]
+    if claims:
+        return next((reader for reader in claims if reader.sniff(head)), claims[-1])
+    return READERS[sniff(head)]
 
 
 def read_text(
-    text: str, path: str, input_format: str = "auto", agent: str | None = None
+    text: str,
+    path: str,
+    input_format: str = "auto",
+    agent: str | None = None,
+    *,
+    agent_channel: str | int | None = None,
 ) -> list[Transcript]:
-    """Transcripts from decoded text: the reader by name, by suffix or by content; then roles."""
+    """Transcripts from decoded text: the reader by name, by suffix or by content; then roles.
+
+    `agent_channel` (`ch_0` or `0`) makes that audio channel the agent, before `agent`.
+    """
     text = text.removeprefix("\ufeff")
     if not text.strip():
         return []
     transcripts = _choose(text, path, input_format).read(text, path)
     counts = Counter(t.id for t in transcripts)
+    if agent_channel is not None:
+        transcripts = [roles.assign_channel(t, agent_channel) for t in transcripts]
     return [
         roles.resolve(
             _note(t, f"duplicate id {t.id!r} in this file") if counts[t.id] > 1 else t, agent
@@ -132,10 +184,16 @@ def decode(data: bytes, path: str) -> tuple[str, str | None]:
         return data.decode("cp1252", errors="svcaudit-latin1"), "not UTF-8: read as cp1252"
 
 
-def read_path(path: str, input_format: str = "auto", agent: str | None = None) -> list[Transcript]:
+def read_path(
+    path: str,
+    input_format: str = "auto",
+    agent: str | None = None,
+    *,
+    agent_channel: str | int | None = None,
+) -> list[Transcript]:
     """Transcripts from a file, or from standard input for `-`."""
     content, warning = decode(_read_bytes(path), path)
-    transcripts = read_text(content, path, input_format, agent)
+    transcripts = read_text(content, path, input_format, agent, agent_channel=agent_channel)
     return [_note(t, warning) for t in transcripts] if warning else transcripts
 
 
@@ -204,44 +262,80 @@ def _wanted(name: str) -> bool:
 
 
 def read_transcripts(
-    paths: Iterable[str], input_format: str = "auto", agent: str | None = None
+    paths: Iterable[str],
+    input_format: str = "auto",
+    agent: str | None = None,
+    *,
+    agent_channel: str | int | None = None,
 ) -> Iterator[Transcript | LoadError]:
     """Transcripts of every file found, one file at a time; an unreadable one is a LoadError.
 
-    An unknown `input_format` is a UsageError raised at once, before anything is read.
+    An unknown `input_format`, or an `agent_channel` that is no channel, is a UsageError
+    raised at once, before anything is read.
     """
     if input_format != "auto":
         get_reader(input_format)
-    return _stream(paths, input_format, agent)
+    check_channel(agent_channel)
+    return _stream(paths, input_format, agent, agent_channel)
+
+
+def check_channel(agent_channel: str | int | None) -> None:
+    """A UsageError unless `agent_channel` is None or names a channel (`ch_0`, `0`)."""
+    if agent_channel is not None and roles.channel_number(str(agent_channel)) is None:
+        raise UsageError(f"agent channel {agent_channel!r} is not a channel such as ch_0 or 1")
 
 
 def _stream(
-    paths: Iterable[str], input_format: str, agent: str | None
+    paths: Iterable[str], input_format: str, agent: str | None, agent_channel: str | int | None
 ) -> Iterator[Transcript | LoadError]:
     for item in discover(paths):
         if isinstance(item, LoadError):
             yield item
         else:
-            yield from _load(item, input_format, agent)
+            yield from _load(item, input_format, agent, agent_channel)
 
 
-def read_file(path: str, input_format: str, agent: str | None) -> list[Transcript | LoadError]:
+def read_file(
+    path: str, input_format: str, agent: str | None, agent_channel: str | int | None = None
+) -> list[Transcript | LoadError]:
     """The transcripts of one file, or the LoadError that says why it cannot be read."""
-    return _load(path, input_format, agent)
+    return _load(path, input_format, agent, agent_channel)
 
 
-def _load(path: str, input_format: str, agent: str | None) -> list[Transcript | LoadError]:
+def _load(
+    path: str, input_format: str, agent: str | None, agent_channel: str | int | None = None
+) -> list[Transcript | LoadError]:
     try:
-        transcripts = read_path(path, input_format, agent)
+        transcripts = read_path(path, input_format, agent, agent_channel=agent_channel)
     except InputError as err:
         loc = err.loc or Loc(path)
         return [LoadError(loc.path, err.message, loc.line, loc.col)]
+    except RecursionError:
+        return [LoadError(path, "nested too deeply to read (a structure hundreds of levels deep)")]
+    except MemoryError:
+        return [LoadError(path, "too large to read in memory")]
+    except (UsageError, KeyboardInterrupt):
+        raise
+    except Exception as err:  # a reader's bug must not stop the batch: report it as this file's
+        return [LoadError(path, f"cannot read this file ({type(err).__name__}: {err})")]
     if not transcripts:
         return [LoadError(path, "no turns found")]
     several = len(transcripts) > 1
     return [
-        t
+        _one_sided(t)
         if t.turns
         else LoadError(path, f"no turns found in {t.id!r}" if several else "no turns found")
         for t in transcripts
     ]
+
+
+def _one_sided(transcript: Transcript) -> Transcript:
+    """Scored all the same, with a warning: what can be judged without one side is little."""
+    roles = {turn.role for turn in transcript.turns}
+    notes = [
+        f"no {role.value} turns: {what}"
+        for role, what in ((Role.AGENT, "the agent's elements have nothing to judge"),
+                           (Role.CUSTOMER, "no customer need or distress can be seen"))
+        if role not in roles
+    ]  # fmt: skip
+    return replace(transcript, warnings=(*transcript.warnings, *notes)) if notes else transcript

@@ -30,12 +30,14 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "id": ("conversation_id", "call_id", "chat_id", "contact_id", "transcript_id", "session_id",
            "ticket_id", "id"),
     # a role column says more than a speaker column, which then gives the name
-    "speaker": ("speaker_role", "role", "speaker", "participant", "author", "from", "party",
-                "sender", "message_participant", "channel"),
+    "speaker": ("speaker_role", "role", "speaker", "speaker_label", "participant",
+                "participant_role", "author", "from", "party", "sender", "message_participant",
+                "channel"),
     "text": ("text", "utterance", "message", "transcript", "content", "body", "sentence",
              "message_text"),
-    "start": ("start", "start_time", "timestamp", "time", "begin", "offset"),
-    "end": ("end", "end_time", "stop"),
+    "start": ("start", "start_time", "start_s", "start_seconds", "timestamp", "time", "begin",
+              "offset", "created_at", "sent_at"),
+    "end": ("end", "end_time", "end_s", "end_seconds", "stop"),
     "turn": ("turn", "turn_index", "seq", "sequence", "line", "index"),
     "name": ("name", "speaker_name"),
     "agent": ("agent_name",),  # the agent's name on every row, whoever speaks
@@ -82,7 +84,10 @@ def _first_line(head: str) -> str:
 
 
 def _cells(line: str, delimiter: str) -> list[str]:
-    return next(csv.reader([line], delimiter=delimiter), [])
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:  # e.g. a bare carriage return: not a header, whatever else it is
+        return []
 
 
 def _normal(header: str) -> str:

@@ -60,6 +60,7 @@ _LABELS: dict[str, Role] = {
 _AGENT_TAILS = frozenset({"service", "services", "care", "team", "desk"})
 _PAREN = re.compile(r"(?P<outer>[^()\[\]]*?)\s*[(\[](?P<inner>[^()\[\]]*)[)\]]\s*")
 _NUMBERED = re.compile(r"[\s#]*\d+$")
+_CHANNEL = re.compile(r"(?:ch|channel)?[\s_#-]*(\d+)", re.I)  # `ch_0`, `Channel 1`, `1`
 
 # (pattern, weight, reason) for the agent heuristic: phrases an agent opens with
 _AGENT_CUES: tuple[tuple[re.Pattern[str], float, str], ...] = (
@@ -115,6 +116,42 @@ def _role_and_name(text: str) -> tuple[Role, str | None]:
     if role is not None and rest[:1].isupper() and _lookup(rest) is None:
         return role, rest
     return Role.UNKNOWN, text or None
+
+
+def channel_number(label: str) -> int | None:
+    """The number of an audio channel label (`ch_1`, `channel 1`, `1`), else None.
+
+    >>> channel_number("ch_1"), channel_number("spk_1")
+    (1, None)
+    """
+    match = _CHANNEL.fullmatch(label.strip())
+    return int(match[1]) if match else None
+
+
+def assign_channel(transcript: Transcript, channel: str | int) -> Transcript:
+    """The agent by audio channel (`--agent-channel ch_0`, or `0`), before `resolve`.
+
+    Turns without a role whose name is that channel become the agent's; those named by any
+    other channel the customer's. A channel that no turn names leaves the roles to `resolve`,
+    with a warning.
+    """
+    wanted = channel_number(str(channel))
+    numbers = {
+        turn.name: channel_number(turn.name)
+        for turn in transcript.turns
+        if turn.role is Role.UNKNOWN and turn.name
+    }
+    channels = {name: number for name, number in numbers.items() if number is not None}
+    if wanted is None or wanted not in channels.values():
+        warning = f"agent channel {channel!r} names no channel in this transcript"
+        return replace(transcript, warnings=(*transcript.warnings, warning))
+    turns = tuple(
+        replace(turn, role=Role.AGENT if channels[turn.name] == wanted else Role.CUSTOMER)
+        if turn.role is Role.UNKNOWN and turn.name in channels
+        else turn
+        for turn in transcript.turns
+    )
+    return replace(transcript, turns=turns)
 
 
 def resolve(transcript: Transcript, agent: str | None = None) -> Transcript:

@@ -45,6 +45,7 @@ _NOT_SPEAKERS = frozenset({
 })  # fmt: skip
 _ID_KEYS = ("call id", "chat id", "conversation id", "contact id", "ticket id", "transcript id")
 _GENERIC = frozenset({"speaker", "spk", "channel", "ch", "participant", "person", "party"})
+_TIME_OF_DAY = 4 * 3600.0  # a first time this late is a clock time (no call lasts 4 hours)
 
 
 @dataclass(slots=True)
@@ -132,7 +133,7 @@ def _draft(match: re.Match[str], where: Loc) -> _Draft:
 
 
 def _build(drafts: list[_Draft]) -> tuple[Turn, ...]:
-    starts = to_seconds([draft.time for draft in drafts])
+    starts = to_seconds(_times_of_day([draft.time for draft in drafts]))
     ends = [*starts[1:], None][: len(starts)]
     return tuple(
         Turn(
@@ -146,3 +147,12 @@ def _build(drafts: list[_Draft]) -> tuple[Turn, ...]:
         )
         for index, (draft, start, end) in enumerate(zip(drafts, starts, ends, strict=True))
     )
+
+
+def _times_of_day(times: list[Time | None]) -> list[Time | None]:
+    """A chat log's `[10:02:13]` is a time of day, not ten hours into a call: when the first
+    time is that late, all are read as clock times, counted from the first."""
+    first = next((time for time in times if time is not None), None)
+    if first is None or first.wall or first.seconds < _TIME_OF_DAY:
+        return times
+    return [None if time is None else Time(time.seconds, wall=True) for time in times]
