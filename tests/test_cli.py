@@ -237,3 +237,15 @@ def test_exit_code_precedence_2_over_3_over_1(run, tmp_path: Path) -> None:
     assert run("score", POOR, str(broken)).exit_code == 3  # input beats a failed transcript
     assert run("score", POOR, str(broken), "--no-fail").exit_code == 3  # --no-fail masks only 1
     assert run("score", POOR, "--no-fail").exit_code == 0
+
+
+def test_agent_channel_names_the_agent_of_a_channel_split_export(run) -> None:
+    fixture = str(Path(__file__).parent / "formats" / "fixtures" / "transcribe-channels.json")
+    guessed = run("annotate", fixture, "-f", "json")
+    assert "roles guessed" in guessed.stderr
+    told = run("annotate", fixture, "-f", "json", "--agent-channel", "ch_0")
+    assert "roles guessed" not in told.stderr
+    speakers = [t["speaker"] for t in json.loads(told.stdout)["turns"]][:2]
+    assert speakers == ["customer", "agent"]  # ch_0 is the agent now, ch_1 the customer
+    bad = run("score", fixture, "--agent-channel", "left")
+    assert bad.exit_code == 2 and "not a channel" in bad.stderr

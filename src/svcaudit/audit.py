@@ -64,13 +64,16 @@ def score_paths(
     input_format: str = "auto",
     agent: str | None = None,
     jobs: int = 1,
+    agent_channel: str | None = None,
 ) -> Iterator[Scorecard | LoadError]:
     """Read and score every transcript under ``paths``, streaming; errors come as items."""
     if input_format != "auto":
         get_reader(input_format)  # an unknown format is a usage error before anything is read
     paths = list(paths)
     jobs = 1 if "-" in paths else jobs  # standard input belongs to this process
-    return score_files(discover(paths), checklist, input_format, agent, jobs)
+    return score_files(
+        discover(paths), checklist, input_format, agent, jobs, agent_channel=agent_channel
+    )
 
 
 def score_files(
@@ -80,6 +83,7 @@ def score_files(
     agent: str | None = None,
     jobs: int = 1,
     on_file: Callable[[], None] | None = None,
+    agent_channel: str | None = None,
 ) -> Iterator[Scorecard | LoadError]:
     """Score discovered files in order; ``on_file`` is called as each file is done.
 
@@ -91,14 +95,20 @@ def score_files(
     files = iter(files)
     if jobs <= 1:
         for item in files:
-            yield from _score_file(item, checklist, input_format, agent)
+            yield from _score_file(item, checklist, input_format, agent, agent_channel)
             if on_file is not None:
                 on_file()
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(jobs, initializer=_worker_init) as pool:
-        work = partial(_score_chunk, checklist=checklist, input_format=input_format, agent=agent)
+        work = partial(
+            _score_chunk,
+            checklist=checklist,
+            input_format=input_format,
+            agent=agent,
+            agent_channel=agent_channel,
+        )
         try:
             for batch in _ordered(pool, work, _chunks(files, CHUNK), window=jobs * 4):
                 for results in batch:
@@ -139,22 +149,36 @@ def _ordered(
 
 
 def _score_chunk(
-    chunk: list[str | LoadError], checklist: Checklist, input_format: str, agent: str | None
+    chunk: list[str | LoadError],
+    checklist: Checklist,
+    input_format: str,
+    agent: str | None,
+    agent_channel: str | None = None,
 ) -> list[list[Scorecard | LoadError]]:
-    return [_score_file(item, checklist, input_format, agent) for item in chunk]
+    return [_score_file(item, checklist, input_format, agent, agent_channel) for item in chunk]
 
 
 def _score_file(
-    item: str | LoadError, checklist: Checklist, input_format: str, agent: str | None
+    item: str | LoadError,
+    checklist: Checklist,
+    input_format: str,
+    agent: str | None,
+    agent_channel: str | None = None,
 ) -> list[Scorecard | LoadError]:
     if isinstance(item, LoadError):
         return [item]
-    loaded = read_file(item, input_format, agent)
+    loaded = read_file(item, input_format, agent, agent_channel)
     return [t if isinstance(t, LoadError) else score_transcript(t, checklist) for t in loaded]
 
 
 def annotate_paths(
-    paths: Iterable[str], input_format: str = "auto", agent: str | None = None
+    paths: Iterable[str],
+    input_format: str = "auto",
+    agent: str | None = None,
+    agent_channel: str | None = None,
 ) -> Iterator[Annotation | LoadError]:
-    for item in read_transcripts(paths, input_format=input_format, agent=agent):
+    items = read_transcripts(
+        paths, input_format=input_format, agent=agent, agent_channel=agent_channel
+    )
+    for item in items:
         yield item if isinstance(item, LoadError) else annotate(item)

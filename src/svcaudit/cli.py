@@ -57,6 +57,11 @@ def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         "--agent", metavar="NAME", help="Which speaker is the agent, when labels do not say."
     )(fn)
     fn = click.option(
+        "--agent-channel",
+        metavar="CH",
+        help="Which audio channel is the agent (ch_0, 1), for channel-split exports.",
+    )(fn)
+    fn = click.option(
         "--input-format",
         default="auto",
         metavar="auto|NAME",
@@ -145,6 +150,7 @@ def score(
     outputs: tuple[str, ...],
     input_format: str,
     agent: str | None,
+    agent_channel: str | None,
     fail_under: float | None,
     no_fail: bool,
     jobs: int,
@@ -155,7 +161,7 @@ def score(
 
     outcome = run.score(
         paths, checklist, fmt, outputs, input_format, agent, fail_under, jobs, warn=_warn,
-        redact=redact,
+        redact=redact, agent_channel=agent_channel,
     )  # fmt: skip
     if outcome == ExitCode.FAILED and no_fail:
         outcome = ExitCode.OK
@@ -173,12 +179,16 @@ def annotate(
     outputs: tuple[str, ...],
     input_format: str,
     agent: str | None,
+    agent_channel: str | None,
     redact: bool | None,
 ) -> None:
     """Show each transcript turn by turn, with the cues detected in each turn."""
     from svcaudit import run
 
-    code = run.annotate(paths, fmt, outputs, input_format, agent, warn=_warn, redact=bool(redact))
+    code = run.annotate(
+        paths, fmt, outputs, input_format, agent, warn=_warn, redact=bool(redact),
+        agent_channel=agent_channel,
+    )  # fmt: skip
     sys.exit(int(code))
 
 
@@ -188,11 +198,18 @@ def annotate(
     "-o", "--output", default="-", metavar="PATH", help="Write here instead of standard output."
 )
 @handle_errors
-def convert(paths: tuple[str, ...], input_format: str, agent: str | None, output: str) -> None:
+def convert(
+    paths: tuple[str, ...],
+    input_format: str,
+    agent: str | None,
+    agent_channel: str | None,
+    output: str,
+) -> None:
     """Read any supported export and write canonical transcript JSONL."""
     from svcaudit import run
 
-    sys.exit(int(run.convert(paths, input_format, agent, output, warn=_warn)))
+    code = run.convert(paths, input_format, agent, output, warn=_warn, agent_channel=agent_channel)
+    sys.exit(int(code))
 
 
 @cli.command("checklists")
@@ -274,12 +291,15 @@ def calibrate(
     fmt: str,
     input_format: str,
     agent: str | None,
+    agent_channel: str | None,
     top: int,
 ) -> None:
     """Compare a QA analyst's verdicts (HUMAN.csv) with svcaudit's: agreement, kappa, confusion."""
     from svcaudit import run
 
-    outcome = run.calibrate(human_csv, paths, checklist, fmt, input_format, agent, top, _warn)
+    outcome = run.calibrate(
+        human_csv, paths, checklist, fmt, input_format, agent, top, _warn, agent_channel
+    )
     sys.exit(int(outcome))
 
 

@@ -176,11 +176,11 @@ KEYS: dict[str, dataclasses.Field[Any]] = {f.name: f for f in dataclasses.fields
 # The keys each command takes as option defaults; `format` and `outputs` are `score`'s only
 # (an annotation written over a score report would clobber it).
 COMMANDS: dict[str, tuple[str, ...]] = {
-    "score": tuple(k for k in KEYS if k != "agent_channel"),
-    "annotate": ("checklist", "agent", "input_format", "redact"),
-    "convert": ("agent", "input_format"),
+    "score": tuple(KEYS),
+    "annotate": ("checklist", "agent", "agent_channel", "input_format", "redact"),
+    "convert": ("agent", "agent_channel", "input_format"),
     "explain": ("checklist",),
-    "calibrate": ("checklist", "agent", "input_format"),
+    "calibrate": ("checklist", "agent", "agent_channel", "input_format"),
 }
 PARAMS = {"format": "fmt"}  # a key whose option stores under another name
 

@@ -82,10 +82,11 @@ def score(
     jobs: int,
     warn: Warn,
     redact: bool | None = None,
+    agent_channel: str | None = None,
 ) -> ExitCode:
     from svcaudit import audit
     from svcaudit.checklist import load_checklist
-    from svcaudit.formats import discover
+    from svcaudit.formats import check_channel, discover
     from svcaudit.report import REPORTERS, SummaryBuilder
 
     checklist = load_checklist(checklist_ref)
@@ -93,6 +94,7 @@ def score(
         checklist = dataclasses.replace(checklist, pass_mark=fail_under)
     targets = _targets(outputs, REPORTERS)
     _check_readable_format(input_format)
+    check_channel(agent_channel)
     paths = list(paths)
     files = list(discover(paths))
     jobs = 1 if "-" in paths else jobs
@@ -106,7 +108,9 @@ def score(
                 for f, out in opened
             ]
             on_file = _counting(done, advance)
-            scored = audit.score_files(files, checklist, input_format, agent, jobs, on_file=on_file)
+            scored = audit.score_files(
+                files, checklist, input_format, agent, jobs, on_file, agent_channel
+            )
             for item in scored:
                 _emit(item, writers, summary, warn)
             built = summary.build()
@@ -215,6 +219,7 @@ def annotate(
     agent: str | None,
     warn: Warn,
     redact: bool = False,
+    agent_channel: str | None = None,
 ) -> ExitCode:
     from svcaudit import audit
     from svcaudit.model import Annotation
@@ -224,7 +229,7 @@ def annotate(
     _check_readable_format(input_format)
     found: list[Annotation] = []
     errors = 0
-    for item in audit.annotate_paths(paths, input_format, agent):
+    for item in audit.annotate_paths(paths, input_format, agent, agent_channel):
         if isinstance(item, LoadError):
             warn(str(item))
             errors += 1
@@ -245,7 +250,12 @@ def annotate(
 
 
 def convert(
-    paths: Iterable[str], input_format: str, agent: str | None, output: str, warn: Warn
+    paths: Iterable[str],
+    input_format: str,
+    agent: str | None,
+    output: str,
+    warn: Warn,
+    agent_channel: str | None = None,
 ) -> ExitCode:
     from svcaudit.formats import read_transcripts
     from svcaudit.formats.canonical import to_obj
@@ -253,7 +263,10 @@ def convert(
     _check_readable_format(input_format)
     errors = written = 0
     with _atomic(output) if output != "-" else _stdout() as out:
-        for item in read_transcripts(paths, input_format=input_format, agent=agent):
+        items = read_transcripts(
+            paths, input_format=input_format, agent=agent, agent_channel=agent_channel
+        )
+        for item in items:
             if isinstance(item, LoadError):
                 warn(str(item))
                 errors += 1
@@ -382,6 +395,7 @@ def calibrate(
     agent: str | None,
     top: int,
     warn: Warn,
+    agent_channel: str | None = None,
 ) -> ExitCode:
     """An analyst's verdicts against svcaudit's: a report, so 0 unless input failed (3)."""
     from svcaudit import audit
@@ -399,7 +413,9 @@ def calibrate(
     files = [f for f in discover(paths) if isinstance(f, LoadError) or os.path.realpath(f) != own]
     cards: list[Scorecard] = []
     errors: list[LoadError] = []
-    for item in audit.score_files(files, checklist, input_format, agent):
+    for item in audit.score_files(
+        files, checklist, input_format, agent, agent_channel=agent_channel
+    ):
         if isinstance(item, LoadError):
             warn(str(item))
             errors.append(item)
