@@ -148,3 +148,12 @@ def test_awkward_file_names(tmp_path: Path, name: str) -> None:
         os.chdir(tmp_path)
         result = CliRunner().invoke(cli, ["score", "--no-fail", "-f", "json", "--", name])
         assert result.exit_code == 0, result.stderr
+
+
+def test_a_200_megabyte_transcript_is_refused_with_the_limit_named(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as file:
+        file.truncate(200 * 1024 * 1024)  # sparse: costs no disk and no time
+    code, report, stderr = score(path)
+    assert_reported(path, code, report, stderr)
+    assert "100 MB limit" in report["errors"][0]["message"]

@@ -197,11 +197,24 @@ def read_path(
     return [_note(t, warning) for t in transcripts] if warning else transcripts
 
 
+MAX_FILE_BYTES = 100 * 1024 * 1024  # a transcript export larger than this is refused, not read
+
+
+def _too_large(path: str) -> InputError:
+    limit = MAX_FILE_BYTES // (1024 * 1024)
+    return InputError(f"larger than the {limit} MB limit for one file: split the export", Loc(path))
+
+
 def _read_bytes(path: str) -> bytes:
     if path == "-":
         stream = getattr(sys.stdin, "buffer", None)
-        return stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+        data = stream.read(MAX_FILE_BYTES + 1) if stream is not None else sys.stdin.read().encode()
+        if len(data) > MAX_FILE_BYTES:
+            raise _too_large(path)
+        return data
     try:
+        if os.path.getsize(path) > MAX_FILE_BYTES:
+            raise _too_large(path)
         with open(path, "rb") as file:
             return file.read()
     except OSError as err:
