@@ -11,9 +11,11 @@ then detectors that read more than phrases run:
 * negation and quotation: "I never said I was sorry", "I'm not sorry" and
   quoted speech cancel the phrase (:func:`_blocked`);
 * question form (:mod:`svcaudit.forms`): open vs closed probes, with or without "?";
-* paraphrase (:mod:`svcaudit.forms`): restating recent customer content;
-* name use: the customer's name (from labels or self-introduction) or an
-  honorific with a surname;
+* paraphrase (:mod:`svcaudit.paraphrase`): restating recent customer content;
+* name use (:mod:`svcaudit.names`): the customer's name (from labels or
+  self-introduction) or an honorific with a surname;
+* closing: "you too" answering the customer's goodbye, and the agent's last
+  short courteous turn after the customer closes ("that's all, thanks"), are farewells;
 * refusal: ``bare_refusal`` only when neither this turn nor the agent's next
   one offers an alternative.
 """
@@ -30,8 +32,10 @@ from typing import Any
 import yaml
 
 from svcaudit import forms
+from svcaudit.forms import contains
 from svcaudit.match import Lexicon, Match, Norm, in_quotes, normalise, preceding_words
 from svcaudit.model import CueHit, Role, Transcript
+from svcaudit.names import customer_names, name_use
 from svcaudit.paraphrase import Paraphrase
 
 CUES: tuple[str, ...] = (
@@ -145,14 +149,32 @@ def form_cues(
     return out
 
 
-_RETURNS = ("you too", "same to you", "likewise", "and you", "you as well")
+_RETURNS = ("you too", "same to you", "likewise", "and you", "you as well", "same here")
 
 
-def _returns_farewell(model: CueModel, norm: Norm, customer: Sequence[Norm]) -> bool:
+def _returns_farewell(model: CueModel, norm: Norm, before: Norm | None) -> bool:
     """ "You too" answering the customer's own goodbye is the agent's farewell."""
-    if not customer or not any(f" {r} " in norm.text for r in _RETURNS):
+    if before is None or not any(f" {r} " in norm.text for r in _RETURNS):
         return False
-    return bool(model.lexicon.find(customer[0], keys=("farewell",)))
+    return bool(model.lexicon.find(before, keys=("farewell",)))
+
+
+def _closes(model: CueModel, norm: Norm, before: Norm | None) -> bool:
+    """The agent's last turn, a short answer to the customer's closing ("that's all, thanks")."""
+    if before is None or len(norm.words) > 15 or any(s.question for s in norm.sentences):
+        return False
+    if not contains(norm.text, model.forms.courtesies):
+        return False
+    return bool(contains(before.text, model.forms.closings)) or bool(
+        model.lexicon.find(before, keys=("farewell",))
+    )
+
+
+def _last_customer(transcript: Transcript, norms: Sequence[Norm], index: int) -> Norm | None:
+    for j in range(index - 1, -1, -1):
+        if transcript.turns[j].role is Role.CUSTOMER:
+            return norms[j]
+    return None
 
 
 def _expand(pattern: str, words: Mapping[str, str]) -> str:
@@ -190,7 +212,9 @@ def annotate(
     norms = norms if norms is not None else [normalise(t.text) for t in transcript.turns]
     counts: dict[Role, int] = {}
     per_turn: list[dict[str, CueHit]] = []
-    names = customer_names(transcript, norms, model)
+    names = customer_names(transcript, norms, model.forms)
+    agents = [t.index for t in transcript.turns if t.role is Role.AGENT]
+    last_agent = agents[-1] if agents else -1
     for turn, norm in zip(transcript.turns, norms, strict=False):
         nth = counts.get(turn.role, 0)
         counts[turn.role] = nth + 1
@@ -199,14 +223,31 @@ def annotate(
         if turn.role is Role.AGENT:
             customer = _recent_customer(transcript, norms, turn.index)
             hits.update(form_cues(model, norm, customer, settled))
-            if "farewell" not in hits and _returns_farewell(model, norm, customer[:1]):
-                hits["farewell"] = CueHit("farewell", "you too")
-            _name_use(turn.text, norm, names, model.forms, hits)
+            if "farewell" not in hits:
+                _farewell_reply(model, transcript, norms, turn.index, last_agent, hits)
+            name_use(turn.text, norm, names, model.forms, hits)
             if "jargon" not in hits and (acronyms := jargon_acronyms(turn.text)):
                 hits["jargon"] = CueHit("jargon", acronyms[0].lower())
         per_turn.append(hits)
     _resolve_refusals(transcript, per_turn)
     return tuple(tuple(h[c] for c in CUES if c in h) for h in per_turn)
+
+
+def _farewell_reply(
+    model: CueModel,
+    transcript: Transcript,
+    norms: Sequence[Norm],
+    index: int,
+    last_agent: int,
+    hits: dict[str, CueHit],
+) -> None:
+    """Farewells that answer the customer's: "you too", or a last "you're welcome"."""
+    before = _last_customer(transcript, norms, index)
+    norm = norms[index]
+    if _returns_farewell(model, norm, before):
+        hits["farewell"] = CueHit("farewell", "you too")
+    elif index == last_agent and _closes(model, norm, before):
+        hits["farewell"] = CueHit("farewell", " ".join(norm.words[:6]))
 
 
 def _recent_customer(transcript: Transcript, norms: Sequence[Norm], index: int) -> list[Norm]:
@@ -218,69 +259,6 @@ def _recent_customer(transcript: Transcript, norms: Sequence[Norm], index: int) 
             if len(out) == 3:
                 break
     return out
-
-
-def customer_names(
-    transcript: Transcript, norms: Sequence[Norm], model: CueModel
-) -> frozenset[str]:
-    """Names the customer goes by: from turn labels, metadata or a self-introduction."""
-    names: set[str] = set()
-    meta_name = transcript.meta.get("customer_name") if transcript.meta else None
-    if isinstance(meta_name, str):
-        names.update(meta_name.casefold().split())
-    asked = False
-    for turn, norm in zip(transcript.turns, norms, strict=False):
-        if turn.role is Role.AGENT:
-            asked = _asks_name(norm)
-            continue
-        if turn.role is not Role.CUSTOMER:
-            continue
-        if turn.name:
-            names.update(w for w in turn.name.casefold().replace(".", " ").split() if len(w) > 1)
-        names.update(forms.self_introductions(norm, model.forms.stopwords))
-        if asked:
-            names.update(_answered_name(turn.text, model.forms.stopwords))
-            asked = False
-    generic = {"customer", "caller", "client", "user", "member", "guest", "visitor"}
-    return frozenset(n for n in names if n not in generic and len(n) > 1)
-
-
-_ASKS_NAME = re.compile(
-    r" (?:your|the|a|full) (?:first |last |full )?name | who (?:am i|do i have the pleasure)"
-    r" (?:speaking|talking)| under what name | name (?:is it|on the|please)"
-)
-_ANSWER = re.compile(
-    r"^\W*(?:(?:yes|yeah|sure|it's|it is|this is|my name is|that's|um|uh)\W+)*"
-    r"([A-Z][a-z'\-]+)(?:\s+([A-Z][a-z'\-]+))?"
-)
-
-
-def _asks_name(norm: Norm) -> bool:
-    """The agent asks who the customer is ("Can I get your name?")."""
-    return bool(_ASKS_NAME.search(norm.text)) and any(s.question for s in norm.sentences)
-
-
-def _answered_name(raw: str, stopwords: frozenset[str]) -> set[str]:
-    """The capitalised name that opens a reply to "can I get your name?" ("Renee Whitfield.")."""
-    match = _ANSWER.match(raw)
-    if match is None:
-        return set()
-    return {w.casefold() for w in match.groups() if w and w.casefold() not in stopwords}
-
-
-def _name_use(
-    raw: str, norm: Norm, names: frozenset[str], fm: forms.Forms, hits: dict[str, CueHit]
-) -> None:
-    words = norm.words
-    for i, word in enumerate(words):
-        if word in names and not (i > 0 and words[i - 1] in {"is", "am", "name"}):
-            hits["use_name"] = CueHit("use_name", word)
-            return
-        if word in fm.honorifics and i + 1 < len(words) and word not in {"sir", "madam", "ma'am"}:
-            nxt = words[i + 1]
-            if nxt not in fm.stopwords and nxt.isalpha():
-                hits["use_name"] = CueHit("use_name", f"{word} {nxt}")
-                return
 
 
 def _resolve_refusals(transcript: Transcript, per_turn: list[dict[str, CueHit]]) -> None:

@@ -40,6 +40,9 @@ _INTRO_START = re.compile(
 )
 Phrases = Sequence[tuple[str, ...]]
 _PRONOUNS = frozenset({"i", "you", "we", "he", "she", "they"})
+_OPEN_ENDS = frozenset({"anything", "something", "whatever", "what", "so"})  # "..., or anything?"
+_ASKED = frozenset({"i", "you", "we"})  # the subjects of a question run on after a statement
+_ASKED_SEQ = (("i",), ("you",), ("we",))
 
 
 class Prefixes:
@@ -105,6 +108,8 @@ class Forms:
         self.pleasantries = frozenset(" ".join(p.split()) for p in config["pleasantries"])
         self.stopwords = frozenset(config["stopwords"])
         self.honorifics = frozenset(config["honorifics"])
+        self.closings = [" ".join(p.split()) for p in config["closings"]]
+        self.courtesies = [" ".join(p.split()) for p in config["courtesies"]]
 
     def strip(self, tokens: Sequence[str]) -> tuple[str, ...]:
         """Drop leading discourse markers ("so", "okay", "you know", "and um"); keep one word."""
@@ -171,6 +176,16 @@ class Forms:
         """A statement closed by a confirming tag: "you are flying on monday right"."""
         return any(len(toks) > len(t) + 2 and tuple(toks[-len(t) :]) == t for t in self.tags)
 
+    def _run_on(self, clause: Sequence[str]) -> str | None:
+        """A question run on after a statement, without a comma: "it is at ten shall i book it"."""
+        for i in range(len(clause) - 2, 1, -1):
+            tok, nxt = clause[i], clause[i + 1]
+            if (tok in self.aux and nxt in _ASKED) or starts(clause[i:], self.offers):
+                return self.clause_kind(clause[i:], asked=True)
+            if tok in self.wh and nxt in self.aux and clause[i + 2 : i + 3] in _ASKED_SEQ:
+                return self.clause_kind(clause[i:], asked=True)
+        return None
+
     def _looks_asked(self, toks: Sequence[str]) -> bool:
         """A clause without end punctuation that starts the way questions start."""
         toks = self.strip(toks)
@@ -185,7 +200,19 @@ class Forms:
     # ------------------------------------------------------------------ one sentence
 
     def question(self, sentence: Sentence) -> str | None:
-        """``open``, ``closed``, ``offer``, ``declarative``, ``tag`` or None for a sentence."""
+        """``open``, ``closed``, ``offer``, ``declarative``, ``tag`` or None for a sentence.
+
+        A yes/no question left open at its end ("do you see them often, or...?") is open.
+        """
+        kind = self._question(sentence)
+        toks = sentence.tokens
+        if kind == CLOSED and (
+            toks[-1] == "or" or (toks[-2:-1] == ("or",) and toks[-1] in _OPEN_ENDS)
+        ):
+            return OPEN
+        return kind
+
+    def _question(self, sentence: Sentence) -> str | None:
         clauses = sentence.clauses
         if sentence.question:
             if len(clauses) > 1 and starts(clauses[-1], self.tags) == tuple(clauses[-1]):
@@ -196,6 +223,9 @@ class Forms:
                     return kind
             if self._tagged(sentence.tokens):
                 return TAG
+            inner = self._run_on(clauses[-1])
+            if inner is not None:
+                return inner
             toks = self.strip(sentence.tokens)
             return DECLARATIVE if len(toks) > 1 or toks[0] not in self.markers else None
         for clause in reversed(clauses):

@@ -36,6 +36,7 @@ class _Phrase:
     text: str  # normalised, space-joined
     words: tuple[str, ...]
     fuzzy: bool
+    wordset: frozenset[str] = frozenset()
 
 
 class Lexicon:
@@ -63,13 +64,12 @@ class Lexicon:
                 words = match.normalise(item).words
                 if words:
                     text = " ".join(words)
-                    self._add(_Phrase(key, text, words, len(text) >= fuzzy_min_chars))
+                    fuzzy = len(text) >= fuzzy_min_chars
+                    self._add(_Phrase(key, text, words, fuzzy, frozenset(words)))
         self._lengths = tuple(sorted({len(p.words) for p in self._phrases}))
         self._rare = self._rare_index()
         self._patterns = {
-            key: re.compile("|".join(f"(?:{p})" for p in items))
-            for key, items in (patterns or {}).items()
-            if items
+            key: _compile(list(items)) for key, items in (patterns or {}).items() if items
         }
 
     def _add(self, phrase: _Phrase) -> None:
@@ -125,12 +125,13 @@ class Lexicon:
         present = set(norm.tokens)
         candidates = {pid for word in present for pid in self._rare.get(word, ())}
         out: list[Match] = []
+        found = {self._phrases[pid].key for pid in exact}
         for pid in candidates - exact:
             phrase = self._phrases[pid]
-            if wanted is not None and phrase.key not in wanted:
-                continue
+            if (wanted is not None and phrase.key not in wanted) or phrase.key in found:
+                continue  # a cue already matched exactly gains nothing from a near miss
             # a typo or a misheard word spoils one word of a phrase, not half of it
-            if sum(w in present for w in phrase.words) >= len(phrase.words) - 1:
+            if len(phrase.wordset - present) <= 1:
                 out.extend(self._fuzzy(phrase, text))
         return out
 
@@ -142,6 +143,14 @@ class Lexicon:
         if not _on_word_edges(text, start, end):
             return []
         return [Match(phrase.key, phrase.text, round(found.score, 1), start, end)]
+
+
+def _compile(items: list[str]) -> re.Pattern[str]:
+    """One regular expression for a cue's patterns; a leading space shared by all is factored
+    out, so that the engine skips quickly to the spaces of the text (word starts)."""
+    if all(p.startswith(" ") for p in items):
+        return re.compile(" (?:" + "|".join(f"(?:{p[1:]})" for p in items) + ")")
+    return re.compile("|".join(f"(?:{p})" for p in items))
 
 
 def _on_word_edges(text: str, start: int, end: int) -> bool:

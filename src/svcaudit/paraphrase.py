@@ -19,16 +19,19 @@ may be ("so you're saying it stopped, is that right?" is both).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
-from svcaudit.forms import Prefixes, Forms, contains, starts
+from svcaudit.forms import Forms, Prefixes, contains, starts
 from svcaudit.match import Norm, Sentence
 
 _SUFFIXES = ("ingly", "ation", "ness", "ment", "ing", "ied", "ies", "ed", "es", "ly", "s", "e", "y")
 _SELF = frozenset({"i", "we", "let", "please", "our", "my", "us", "here", "thank", "thanks"})
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem: enough to pair "worried"/"worry", "cancelled"/"cancel", "booking"/"book"."""
     for suffix in _SUFFIXES:
@@ -48,6 +51,7 @@ class Paraphrase:
         self.framings = [" ".join(p.split()) for p in config["paraphrase_framings"]]
         self.reflect_verbs = frozenset(config["reflect_verbs"])
         self.not_paraphrase = Prefixes([tuple(p.split()) for p in config["not_paraphrase"]])
+        self.valued = re.compile("|".join(f"(?:{p})" for p in config["paraphrase_patterns"]))
         self.stopwords = forms.stopwords
 
     def context(self, customer: Sequence[Norm]) -> frozenset[str]:
@@ -65,18 +69,34 @@ class Paraphrase:
         framing = contains(text, self.framings)
         if framing:
             return framing
+        if not asked and (valued := self.valued.search(text)):
+            return valued.group(0).strip()
         if starts(toks, self.not_paraphrase) or toks[0] in _SELF:
             return None
         mine = [stem(w) for w in toks if w not in self.stopwords and len(w) > 2]
         shared = sum(1 for w in mine if w in said)
         if self._about_customer(toks) and (shared or not _has_facts(toks)):
             return " ".join(toks[:8])
+        if not _has_facts(toks) and (clause := self._customer_clause(sentence, said)):
+            return clause
         summing = sentence.tokens[0] == "so" and len(mine) >= 2 and not _has_facts(toks)
         if summing and toks[0] not in self.forms.aux:
             return " ".join(toks[:8])  # "so, mostly weekends then"
-        needed = 1 if asked else 2
-        if shared >= needed and shared * 2 >= len(mine) and len(mine) >= 2:
+        needed = 1 if asked or len(toks) <= 6 else 2
+        if shared >= needed and shared * 2 >= len(mine) and len(mine) >= 3 - needed:
             return " ".join(toks[:8])
+        return None
+
+    def _customer_clause(self, sentence: Sentence, said: frozenset[str]) -> str | None:
+        """A later clause about the customer: "..., because you are noticing it"."""
+        for clause in sentence.clauses:
+            toks = self.forms.strip(clause)
+            while toks and toks[0] in _JOINS:
+                toks = self.forms.strip(toks[1:])
+            if len(toks) < 3 or toks[0] != "you" or starts(toks, self.not_paraphrase):
+                continue
+            if toks is not sentence.tokens and self._about_customer(toks):
+                return " ".join(toks[:8])
         return None
 
     def _about_customer(self, toks: Sequence[str]) -> bool:
@@ -91,6 +111,7 @@ class Paraphrase:
         return any(w in self.reflect_verbs for w in rest) or rest[0] in _BE
 
 
+_JOINS = frozenset({"because", "cause", "and", "but", "that", "since", "while", "where", "when"})
 _BE = frozenset({"are", "were", "have", "had", "did", "do", "would", "seem", "sound"})
 _VERBS = frozenset({"is", "was", "has", "had", "does", "did", "are", "were", "have", "seems"})
 

@@ -1,0 +1,125 @@
+"""More cue behaviours on hand-written turns (no corpus text): closings, empathy, restatement."""
+
+from __future__ import annotations
+
+import pytest
+
+from svcaudit.cues import annotate
+from svcaudit.model import Role, Transcript, Turn
+
+
+def convo(*turns: tuple[str, str]) -> Transcript:
+    roles = {"a": Role.AGENT, "c": Role.CUSTOMER}
+    return Transcript("t", tuple(Turn(i, roles[who], text) for i, (who, text) in enumerate(turns)))
+
+
+def cues_at(*turns: tuple[str, str], at: int = -1) -> set[str]:
+    return {h.cue for h in annotate(convo(*turns))[at]}
+
+
+def agent(text: str, customer: str = "I have a question about my parcel.") -> set[str]:
+    return cues_at(("a", "Hello, thanks for calling Northwind."), ("c", customer), ("a", text))
+
+
+# ------------------------------------------------------------------ closing
+
+
+def test_last_welcome_after_the_customer_closes_is_a_farewell() -> None:
+    assert "farewell" in agent("You're very welcome!", customer="That's all I need, thanks.")
+
+
+def test_a_welcome_mid_call_is_no_farewell() -> None:
+    found = cues_at(
+        ("a", "Hi, Northwind support."),
+        ("c", "That is all for the first order, thanks."),
+        ("a", "You're welcome."),
+        ("c", "Now, the second order."),
+        ("a", "Sure, which one is it?"),
+        at=2,
+    )  # fmt: skip
+    assert "farewell" not in found
+    assert "farewell" not in agent("You're welcome.", customer="The box arrived crushed.")
+
+
+def test_same_here_answers_a_closing_pleasantry() -> None:
+    assert "farewell" in agent("Same here!", customer="Lovely chatting with you.")
+
+
+def test_having_one_or_enjoying_something_is_no_farewell() -> None:
+    assert "farewell" not in agent("I have one leaving at noon, shall I hold it?")
+    assert "farewell" not in agent("You might enjoy the harbour walk, it is free.")
+    assert "farewell" in agent("Good luck with the move!")
+
+
+# ------------------------------------------------------------------ questions
+
+
+def test_question_run_on_after_a_statement_is_read_by_its_end() -> None:
+    found = agent("The coach leaves at nine and gets in at noon shall I reserve a seat?")
+    assert not found & {"open_probe", "closed_probe"}
+
+
+def test_question_left_open_with_or_is_open() -> None:
+    found = agent("Do you use the card mostly abroad, or?")
+    assert "open_probe" in found and "closed_probe" not in found
+    assert "closed_probe" in agent("Do you use the card mostly abroad?")
+
+
+def test_offer_of_more_information_is_availability_not_a_probe() -> None:
+    for text in (
+        "Is there any other information you need?",
+        "Have all your questions been answered?",
+    ):
+        found = agent(text)
+        assert "availability" in found and not found & {"open_probe", "closed_probe"}
+
+
+# ------------------------------------------------------------------ paraphrase
+
+
+def test_what_matters_to_the_customer_is_a_reflection() -> None:
+    customer = "I just want the kids to have a proper room each."
+    assert "paraphrase" in agent("Space for each of them is really important to you.", customer)
+    assert "paraphrase" not in agent("I have sent the floor plan to you.", customer)
+
+
+def test_reflection_in_a_later_clause() -> None:
+    customer = "I have waited all week and nobody rings back."
+    found = agent("Right, and since you have been waiting all week for a call back.", customer)
+    assert "paraphrase" in found
+
+
+def test_short_echo_of_the_customer_is_a_paraphrase() -> None:
+    assert "paraphrase" in agent(
+        "The noisy fridge.", customer="It's the fridge, it hums all night."
+    )
+
+
+# ------------------------------------------------------------------ empathy
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moving out of a flat you loved is a really stressful time.",
+        "I can really understand why you'd be annoyed.",
+        "I can tell this has worn you down.",
+        "Hang in there.",
+        "You feel as if the whole thing is on you now.",
+        "What a bummer about the weekend.",
+    ],
+)
+def test_empathy_without_stock_phrases(text: str) -> None:
+    assert "empathy" in agent(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is hard to say when it will ship.",
+        "I don't understand why the form failed.",
+        "The router is in the hallway.",
+    ],
+)
+def test_no_empathy_in_hedges_or_negations(text: str) -> None:
+    assert "empathy" not in agent(text)
