@@ -92,6 +92,10 @@ class CueModel:
                 re.compile("|".join(f"(?:{p})" for p in excl)) if excl else None,
             )
         self.lexicon = Lexicon(phrases, patterns)
+        by_role: dict[Role, set[str]] = {}
+        for name, spec in self.specs.items():
+            by_role.setdefault(spec.speaker, set()).add(name)
+        self.keys_by_role = {role: frozenset(names) for role, names in by_role.items()}
         self.forms = forms.Forms(config["forms"])
         self.paraphrase = Paraphrase(config["forms"], self.forms)
 
@@ -103,9 +107,12 @@ class CueModel:
         ``settled`` collects the sentences that a non-probe question cue (availability,
         comprehension check, offer of help, greeting) already accounts for.
         """
+        keys = self.keys_by_role.get(role)
+        if not keys:
+            return {}  # system, bot and unknown turns carry no cue
         best: dict[str, CueHit] = {}
         first: dict[str, int] = {}  # the earliest sentence each cue is in, for order checks
-        for match in self.lexicon.find(norm):
+        for match in self.lexicon.find(norm, keys):
             spec = self.specs[match.key]
             if spec.speaker is not role or nth < spec.after_turns:
                 continue

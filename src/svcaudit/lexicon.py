@@ -42,11 +42,11 @@ class _Phrase:
 class Lexicon:
     """Phrases and patterns, by key, compiled once and matched in one pass per turn.
 
-    Exact phrases are found by looking up the turn's word n-grams in a dict (a
-    few lookups a word, whatever the lexicon's size). A phrase long enough to
-    be misspelt is a fuzzy candidate when one of its two rarest words is in the
-    turn and at most one of its words is missing; only those candidates go to
-    rapidfuzz.
+    Exact phrases are found by looking up the turn's word n-grams in a dict,
+    only for the lengths of phrases that start with each word. A phrase long
+    enough to be misspelt is a fuzzy candidate when one of its two rarest words
+    is in the turn, exactly one of its words is missing, and the turn has a word
+    no phrase knows that resembles it (the typo); only those go to rapidfuzz.
     """
 
     def __init__(
@@ -66,8 +66,13 @@ class Lexicon:
                     text = " ".join(words)
                     fuzzy = len(text) >= fuzzy_min_chars
                     self._add(_Phrase(key, text, words, fuzzy, frozenset(words)))
-        self._lengths = tuple(sorted({len(p.words) for p in self._phrases}))
+        lengths: dict[str, set[int]] = {}
+        for phrase in self._phrases:
+            lengths.setdefault(phrase.words[0], set()).add(len(phrase.words))
+        self._lengths = {word: tuple(sorted(ns)) for word, ns in lengths.items()}
+        self._vocab = frozenset(w for p in self._phrases for w in p.words)
         self._rare = self._rare_index()
+        self._cache: dict[tuple[str, frozenset[str] | None], list[Match]] = {}
         self._patterns = {
             key: _compile(list(items)) for key, items in (patterns or {}).items() if items
         }
@@ -87,8 +92,22 @@ class Lexicon:
         return index
 
     def find(self, norm: match.Norm, keys: Iterable[str] | None = None) -> list[Match]:
-        """Every phrase and pattern match in ``norm`` (restricted to ``keys`` if given)."""
-        wanted = set(keys) if keys is not None else None
+        """Every phrase and pattern match in ``norm`` (restricted to ``keys`` if given).
+
+        Results are cached by text: contact-centre turns repeat ("okay", "thank you",
+        the company greeting), and the same text always gives the same matches.
+        """
+        wanted = frozenset(keys) if keys is not None else None
+        cached = self._cache.get((norm.text, wanted))
+        if cached is not None:
+            return list(cached)
+        found = self._find(norm, wanted)
+        if len(self._cache) >= CACHE_SIZE:
+            self._cache.clear()  # bounded: a batch of any size keeps the same footprint
+        self._cache[(norm.text, wanted)] = found
+        return list(found)
+
+    def _find(self, norm: match.Norm, wanted: frozenset[str] | None) -> list[Match]:
         text = norm.text
         out, exact = self._exact(norm.tokens, wanted)
         out += self._fuzzy_all(norm, text, wanted, exact)
@@ -106,7 +125,7 @@ class Lexicon:
         found: set[int] = set()
         pos = 0  # the space before token i in Norm.text
         for i, token in enumerate(tokens):
-            for n in self._lengths:
+            for n in self._lengths.get(token, ()):  # only phrases that start with this word
                 if i + n > len(tokens):
                     break
                 for pid in self._ngrams.get(tokens[i : i + n], ()):
@@ -123,6 +142,10 @@ class Lexicon:
         self, norm: match.Norm, text: str, wanted: set[str] | None, exact: set[int]
     ) -> list[Match]:
         present = set(norm.tokens)
+        # a typo or a misheard word is a word no phrase has: without one, nothing is near
+        unknown = [w for w in present if w not in self._vocab and len(w) > 2]
+        if not unknown:
+            return []
         candidates = {pid for word in present for pid in self._rare.get(word, ())}
         out: list[Match] = []
         found = {self._phrases[pid].key for pid in exact}
@@ -130,8 +153,9 @@ class Lexicon:
             phrase = self._phrases[pid]
             if (wanted is not None and phrase.key not in wanted) or phrase.key in found:
                 continue  # a cue already matched exactly gains nothing from a near miss
-            # a typo or a misheard word spoils one word of a phrase, not half of it
-            if len(phrase.wordset - present) <= 1:
+            # it spoils one word of a phrase, not half of it, and looks like that word
+            missing = phrase.wordset - present
+            if len(missing) == 1 and _resembles(next(iter(missing)), unknown):
                 out.extend(self._fuzzy(phrase, text))
         return out
 
@@ -143,6 +167,14 @@ class Lexicon:
         if not _on_word_edges(text, start, end):
             return []
         return [Match(phrase.key, phrase.text, round(found.score, 1), start, end)]
+
+
+CACHE_SIZE = 32_768  # distinct turn texts remembered per lexicon
+
+
+def _resembles(word: str, unknown: list[str]) -> bool:
+    """Is one of the turn's unknown words a plausible misspelling of ``word``?"""
+    return any(fuzz.ratio(word, other, score_cutoff=60) for other in unknown)
 
 
 def _compile(items: list[str]) -> re.Pattern[str]:
