@@ -34,6 +34,7 @@ LAYERS = {
     "inherit": 4,
     "audit": 5,
     "casetest": 5,
+    "batch": 5,
     "cluster": 5,
     "config": 5,
     "run": 6,

@@ -7,13 +7,9 @@ for each transcript, and what a Dask or multiprocessing job can call).
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future
-from functools import lru_cache, partial
+from functools import lru_cache
 from importlib import resources
-from itertools import islice
-from typing import Any
 
 import yaml
 
@@ -87,88 +83,41 @@ def score_files(
 ) -> Iterator[Scorecard | LoadError]:
     """Score discovered files in order; ``on_file`` is called as each file is done.
 
-    With ``jobs`` > 1, files are scored in that many processes. Workers get
-    paths, not parsed transcripts; a bounded window of files is in flight, so
-    memory stays flat however many files there are, and results come back in
-    the sequential order.
+    With ``jobs`` > 1, files are scored in that many processes (:mod:`svcaudit.batch`):
+    workers get paths, a bounded window of tasks is in flight, and results come back
+    in the sequential order.
     """
     files = iter(files)
     if jobs <= 1:
         for item in files:
-            yield from _score_file(item, checklist, input_format, agent, agent_channel)
+            yield from score_one_file(item, checklist, input_format, agent, agent_channel)
             if on_file is not None:
                 on_file()
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from svcaudit import batch
 
-    with ProcessPoolExecutor(jobs, initializer=_worker_init) as pool:
-        work = partial(
-            _score_chunk,
-            checklist=checklist,
-            input_format=input_format,
-            agent=agent,
-            agent_channel=agent_channel,
-        )
-        try:
-            for batch in _ordered(pool, work, _chunks(files, CHUNK), window=jobs * 4):
-                for results in batch:
-                    yield from results
-                    if on_file is not None:
-                        on_file()
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    options = {"input_format": input_format, "agent": agent, "agent_channel": agent_channel}
+    yield from batch.score(files, checklist, options, jobs, on_file)
 
 
-def _worker_init() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the pool and reports how far it got."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-CHUNK = 8  # files per task: enough to amortise the inter-process round trip
+def score_loaded(
+    loaded: Iterable[Transcript | LoadError], checklist: Checklist
+) -> list[Scorecard | LoadError]:
+    """Score what a reader gave: transcripts are scored, load errors pass through."""
+    return [t if isinstance(t, LoadError) else score_transcript(t, checklist) for t in loaded]
 
 
-def _chunks(items: Iterator[str | LoadError], size: int) -> Iterator[list[str | LoadError]]:
-    while chunk := list(islice(items, size)):
-        yield chunk
-
-
-def _ordered(
-    pool: Executor, fn: Callable[[Any], Any], items: Iterable[Any], window: int
-) -> Iterator[Any]:
-    """``pool.map`` in order, with at most ``window`` tasks submitted and not yet consumed."""
-    pending: deque[Future[Any]] = deque()
-    for item in items:
-        pending.append(pool.submit(fn, item))
-        if len(pending) >= window:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
-
-
-def _score_chunk(
-    chunk: list[str | LoadError],
-    checklist: Checklist,
-    input_format: str,
-    agent: str | None,
-    agent_channel: str | None = None,
-) -> list[list[Scorecard | LoadError]]:
-    return [_score_file(item, checklist, input_format, agent, agent_channel) for item in chunk]
-
-
-def _score_file(
+def score_one_file(
     item: str | LoadError,
     checklist: Checklist,
     input_format: str,
     agent: str | None,
     agent_channel: str | None = None,
 ) -> list[Scorecard | LoadError]:
+    """Read and score one file (or pass a discovery error through)."""
     if isinstance(item, LoadError):
         return [item]
-    loaded = read_file(item, input_format, agent, agent_channel)
-    return [t if isinstance(t, LoadError) else score_transcript(t, checklist) for t in loaded]
+    return score_loaded(read_file(item, input_format, agent, agent_channel), checklist)
 
 
 def annotate_paths(

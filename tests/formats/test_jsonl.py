@@ -33,10 +33,11 @@ def test_sample_has_two_chats_each_turn_on_its_line() -> None:
     assert all(turn.start is None for turn in status.turns)
 
 
-def test_blank_lines_are_skipped_and_ids_numbered() -> None:
+def test_blank_lines_are_skipped_and_ids_named_by_line() -> None:
+    """A transcript without an id is called stem#LINE: the same however the file is split."""
     line = json.dumps({"turns": [{"speaker": "agent", "text": "Hi"}]})
     transcripts = jsonl.read(f"{line}\n\n{line}\r\n", "out/batch.jsonl")
-    assert [t.id for t in transcripts] == ["batch#1", "batch#2"]
+    assert [t.id for t in transcripts] == ["batch#1", "batch#3"]
     assert [t.turns[0].line for t in transcripts] == [1, 3]
 
 
@@ -81,3 +82,33 @@ def test_read_text_sniffs_jsonl_from_stdin() -> None:
     line = json.dumps({"turns": [{"speaker": "agent", "text": "Hi"}]})
     transcripts = read_text(f"{line}\n{line}\n", "-")
     assert [(t.id, t.format) for t in transcripts] == [("stdin#1", "jsonl"), ("stdin#2", "jsonl")]
+
+
+def test_a_bad_line_loses_only_itself(tmp_path) -> None:
+    """One broken line in a JSONL export is that line's error; every other line is scored."""
+    from svcaudit.formats import read_transcripts
+    from svcaudit.model import LoadError
+
+    good = json.dumps({"id": "a", "turns": [{"speaker": "agent", "text": "Hi"}]})
+    other = json.dumps({"id": "c", "turns": [{"speaker": "agent", "text": "Hi"}]})
+    path = tmp_path / "calls.jsonl"
+    path.write_text(f"{good}\n{{broken\n{other}\n", encoding="utf-8")
+    items = list(read_transcripts([str(path)]))
+    assert [getattr(i, "id", None) for i in items] == ["a", None, "c"]
+    assert isinstance(items[1], LoadError) and items[1].line == 2
+
+
+def test_a_range_reads_as_the_whole_file_does(tmp_path) -> None:
+    """What a worker reads of a split file: the same transcripts, lines and default ids."""
+    from svcaudit.formats import read_file, read_jsonl_range
+
+    line = json.dumps({"turns": [{"speaker": "agent", "text": "Hi"}]})
+    path = tmp_path / "big.jsonl"
+    path.write_text(f"{line}\n{line}\n{line}\n", encoding="utf-8")
+    whole = read_file(str(path), "auto", None)
+    cut = len(line) + 1
+    parts = read_jsonl_range(str(path), 0, cut, 1) + read_jsonl_range(
+        str(path), cut, path.stat().st_size, 2
+    )
+    assert [t.id for t in parts] == [t.id for t in whole] == ["big#1", "big#2", "big#3"]
+    assert [t.turns[0].line for t in parts] == [1, 2, 3]

@@ -315,9 +315,74 @@ def read_file(
     return _load(path, input_format, agent, agent_channel)
 
 
+def read_jsonl_range(
+    path: str,
+    start: int,
+    end: int,
+    first_line: int,
+    agent: str | None = None,
+    agent_channel: str | int | None = None,
+) -> list[Transcript | LoadError]:
+    """The transcripts of bytes ``start:end`` of a JSONL file (whole lines, from ``first_line``).
+
+    What a worker reads when a large JSONL file is split across processes; the line
+    numbers and default ids are those of the whole file.
+    """
+    try:
+        with open(path, "rb") as file:
+            file.seek(start)
+            data = file.read(end - start)
+    except OSError as err:
+        return [LoadError(path, (err.strerror or str(err)).lower())]
+    text, warning = decode(data, path)
+    items = jsonl.records(text, path, first_line, several=True)
+    return _finish(items, agent, agent_channel, warning)
+
+
+def _finish(
+    items: list[Transcript | InputError],
+    agent: str | None,
+    agent_channel: str | int | None,
+    warning: str | None,
+) -> list[Transcript | LoadError]:
+    """Roles and warnings for each transcript; each bad record becomes its own LoadError."""
+    counts = Counter(t.id for t in items if isinstance(t, Transcript))
+    out: list[Transcript | LoadError] = []
+    for item in items:
+        if isinstance(item, InputError):
+            loc = item.loc or Loc("-")
+            out.append(LoadError(loc.path, item.message, loc.line, loc.col))
+            continue
+        if not item.turns:
+            out.append(LoadError(item.path, f"no turns found in {item.id!r}"))
+            continue
+        if agent_channel is not None:
+            item = roles.assign_channel(item, agent_channel)
+        if counts[item.id] > 1:
+            item = _note(item, f"duplicate id {item.id!r} in this file")
+        item = roles.resolve(item, agent)
+        out.append(_one_sided(_note(item, warning) if warning else item))
+    return out
+
+
+def _load_jsonl(
+    path: str, agent: str | None, agent_channel: str | int | None
+) -> list[Transcript | LoadError]:
+    """JSONL line by line: a bad line is that line's error, and every other line is kept."""
+    try:
+        text, warning = decode(_read_bytes(path), path)
+    except InputError as err:
+        loc = err.loc or Loc(path)
+        return [LoadError(loc.path, err.message, loc.line, loc.col)]
+    items = jsonl.records(text.removeprefix("\ufeff"), path)
+    return _finish(items, agent, agent_channel, warning) or [LoadError(path, "no turns found")]
+
+
 def _load(
     path: str, input_format: str, agent: str | None, agent_channel: str | int | None = None
 ) -> list[Transcript | LoadError]:
+    if input_format == "jsonl" or (input_format == "auto" and path.endswith(jsonl.SUFFIXES)):
+        return _load_jsonl(path, agent, agent_channel)
     try:
         transcripts = read_path(path, input_format, agent, agent_channel=agent_channel)
     except InputError as err:

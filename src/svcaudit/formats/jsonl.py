@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
+from svcaudit.errors import InputError
 from svcaudit.formats.canonical import decode_error, from_obj
 from svcaudit.formats.common import HEAD_SIZE, nth_id, split_lines
-from svcaudit.model import Transcript
+from svcaudit.model import Loc, Transcript
 
 NAME = "jsonl"
 SUFFIXES = (".jsonl", ".ndjson")
@@ -28,14 +29,39 @@ def sniff(head: str) -> bool:
         return False
 
 
-def read(text: str, path: str) -> list[Transcript]:
-    records = [(n, line) for n, line in enumerate(split_lines(text), start=1) if line.strip()]
-    transcripts = []
-    for k, (n, line) in enumerate(records, start=1):
+def records(
+    text: str, path: str, first_line: int = 1, several: bool | None = None
+) -> list[Transcript | InputError]:
+    """Each line's transcript, or the error of that line: one bad line loses only itself.
+
+    ``first_line`` is the file's line number of ``text``'s first line, so that a range of a
+    large file gives the same line numbers and default ids (``stem#LINE``) as the whole file;
+    a file of one transcript that names none is called by its stem (``several`` False).
+    """
+    lines = split_lines(text)
+    if several is None:
+        several = sum(1 for line in lines if line.strip()) > 1
+    out: list[Transcript | InputError] = []
+    for n, line in enumerate(lines, start=first_line):
+        if not line.strip():
+            continue
         try:
             obj = json.loads(line)
+            default_id = nth_id(path, n, 2 if several else 1)
+            out.append(from_obj(obj, path, NAME, n, default_id=default_id))
         except json.JSONDecodeError as err:
-            raise decode_error(err, path, line=n) from None
-        default_id = nth_id(path, k, len(records))
-        transcripts.append(from_obj(obj, path, NAME, n, default_id=default_id))
-    return transcripts
+            out.append(decode_error(err, path, line=n))
+        except RecursionError:
+            out.append(InputError("nested too deeply to read", Loc(path, n)))
+        except InputError as err:
+            out.append(err)
+    return out
+
+
+def read(text: str, path: str) -> list[Transcript]:
+    """All transcripts of the text, or the first line's error (the ``Reader`` contract)."""
+    items = records(text, path)
+    for item in items:
+        if isinstance(item, InputError):
+            raise item
+    return [item for item in items if isinstance(item, Transcript)]

@@ -1,0 +1,49 @@
+"""Several processes give the same output as one: files grouped, large JSONL split by lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from svcaudit import batch
+from svcaudit.cli import cli
+
+SAMPLES = Path(__file__).parents[1] / "sample_transcripts"
+
+
+def _export(tmp_path: Path) -> Path:
+    """A JSONL export of 120 calls with one broken line in the middle."""
+    record = json.loads((SAMPLES / "excellent-call.json").read_text(encoding="utf-8"))
+    lines = []
+    for i in range(120):
+        lines.append(json.dumps({**record, "id": f"call-{i:03d}"}))
+    lines[57] = '{"id": "broken", "turns": ['
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_ranges_cover_the_file_in_whole_lines(tmp_path: Path) -> None:
+    path = _export(tmp_path)
+    parts = list(batch.ranges(str(path), step=20_000))
+    assert len(parts) > 3
+    data = path.read_bytes()
+    assert parts[0][2] == 0 and parts[-1][3] == len(data) and parts[-1][5] is True
+    for (_, _, _, end, _, _), (_, _, start, _, line, _) in zip(parts, parts[1:], strict=False):
+        assert start == end and data[end - 1 : end] == b"\n"
+        assert line == data[:start].count(b"\n") + 1
+
+
+def test_parallel_output_is_the_sequential_output(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(batch, "RANGE_BYTES", 20_000)  # split this small export too
+    export = _export(tmp_path)
+    args = ["score", str(export), str(SAMPLES / "stolen-wallet.json"), "-f", "jsonl", "--no-fail"]
+    one = CliRunner().invoke(cli, [*args, "-j", "1"])
+    two = CliRunner().invoke(cli, [*args, "-j", "2"])
+    assert one.exit_code == two.exit_code == 3  # the broken line
+    assert one.stdout == two.stdout
+    ids = [json.loads(line)["transcript"]["id"] for line in two.stdout.splitlines()]
+    assert len(ids) == 120 and ids[57] == "call-058" and ids[-1] == "stolen-wallet"
+    assert f"{export}:58:" in two.stderr  # the broken line, located in the whole file
