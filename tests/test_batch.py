@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -31,7 +32,7 @@ def test_ranges_cover_the_file_in_whole_lines(tmp_path: Path) -> None:
     assert len(parts) > 3
     data = path.read_bytes()
     assert parts[0][2] == 0 and parts[-1][3] == len(data) and parts[-1][5] is True
-    for (_, _, _, end, _, _), (_, _, start, _, line, _) in zip(parts, parts[1:], strict=False):
+    for (_, _, _, end, _, _), (_, _, start, _, line, _) in pairwise(parts):
         assert start == end and data[end - 1 : end] == b"\n"
         assert line == data[:start].count(b"\n") + 1
 

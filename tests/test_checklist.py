@@ -157,7 +157,8 @@ def test_a_pattern_that_can_backtrack_catastrophically_is_refused_at_load() -> N
 
 def test_a_team_lexicon_pattern_is_checked_too(tmp_path: Path) -> None:
     path = tmp_path / "team.yaml"
-    path.write_text("extends: quality-service\nid: t\nlexicon:\n  jargon:\n    patterns: ['(x*)*y']\n")
+    text = "extends: quality-service\nid: t\nlexicon:\n  jargon:\n    patterns: ['(x*)*y']\n"
+    path.write_text(text)
     with pytest.raises(ChecklistError, match=r"team.yaml:5:16: error: lexicon 'jargon': pattern"):
         load_checklist(str(path))
 

@@ -40,21 +40,24 @@ def problem(pattern: str) -> str | None:
 
 
 def _nested(items: Any, inside: bool) -> bool:
+    """Is there an unbounded repeat inside an unbounded repeat?"""
     for op, arg in items:
         if op in _REPEATS:
-            low, high, sub = arg
+            _low, high, sub = arg
             unbounded = high == _UNBOUNDED
-            if unbounded and inside:
+            if (unbounded and inside) or _nested(sub, inside or unbounded):
                 return True
-            if _nested(sub, inside or unbounded):
-                return True
-        elif op is sre_constants.SUBPATTERN:
-            if _nested(arg[-1], inside):
-                return True
-        elif op is sre_constants.BRANCH:
-            if any(_nested(branch, inside) for branch in arg[1]):
-                return True
-        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            if _nested(arg[1], inside):
-                return True
+        elif any(_nested(child, inside) for child in _children(op, arg)):
+            return True
     return False
+
+
+def _children(op: Any, arg: Any) -> list[Any]:
+    """The sub-patterns of a group, an alternation or a look-around."""
+    if op is sre_constants.SUBPATTERN:
+        return [arg[-1]]
+    if op is sre_constants.BRANCH:
+        return list(arg[1])
+    if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+        return [arg[1]]
+    return []
