@@ -281,7 +281,10 @@ def _resolve_refusals(transcript: Transcript, per_turn: list[dict[str, CueHit]])
 
 def jargon_acronyms(raw: str) -> list[str]:
     """Upper-case acronyms in raw text that a customer is unlikely to know."""
+    found = _ACRONYM.findall(raw)
+    if not found:
+        return []  # most turns: no capitals in a row, nothing to count
     letters = [c for c in raw if c.isalpha()]
     if sum(c.isupper() for c in letters) * 3 > len(letters):
         return []  # shouted or all-caps text: capitals say nothing
-    return [a for a in _ACRONYM.findall(raw) if a.rstrip("s") not in _COMMON_ACRONYMS]
+    return [a for a in found if a.rstrip("s") not in _COMMON_ACRONYMS]

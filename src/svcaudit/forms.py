@@ -108,6 +108,8 @@ class Forms:
         self.pleasantries = frozenset(" ".join(p.split()) for p in config["pleasantries"])
         self.stopwords = frozenset(config["stopwords"])
         self.honorifics = frozenset(config["honorifics"])
+        # a sentence's form depends on its words alone: remembered across turns and calls
+        self._kinds: dict[tuple[Any, ...], str | None] = {}
         self.closings = [" ".join(p.split()) for p in config["closings"]]
         self.courtesies = [" ".join(p.split()) for p in config["courtesies"]]
 
@@ -204,6 +206,15 @@ class Forms:
 
         A yes/no question left open at its end ("do you see them often, or...?") is open.
         """
+        key = (sentence.tokens, sentence.question, sentence.ended, sentence.breaks)
+        if key in self._kinds:
+            return self._kinds[key]
+        if len(self._kinds) >= 32_768:
+            self._kinds.clear()  # bounded: same footprint for any batch
+        kind = self._kinds[key] = self._kind(sentence)
+        return kind
+
+    def _kind(self, sentence: Sentence) -> str | None:
         kind = self._question(sentence)
         toks = sentence.tokens
         if kind == CLOSED and (

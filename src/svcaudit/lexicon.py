@@ -147,6 +147,7 @@ class Lexicon:
         if not unknown:
             return []
         candidates = {pid for word in present for pid in self._rare.get(word, ())}
+        resembled: dict[str, bool] = {}  # each missing word checked once a turn
         out: list[Match] = []
         found = {self._phrases[pid].key for pid in exact}
         for pid in candidates - exact:
@@ -155,7 +156,12 @@ class Lexicon:
                 continue  # a cue already matched exactly gains nothing from a near miss
             # it spoils one word of a phrase, not half of it, and looks like that word
             missing = phrase.wordset - present
-            if len(missing) == 1 and _resembles(next(iter(missing)), unknown):
+            if len(missing) != 1:
+                continue
+            (word,) = missing
+            if word not in resembled:
+                resembled[word] = _resembles(word, unknown)
+            if resembled[word]:
                 out.extend(self._fuzzy(phrase, text))
         return out
 
