@@ -25,7 +25,6 @@ import json
 import os
 import random
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -132,8 +131,9 @@ def timed(args: list[str]) -> tuple[float, float]:
     if code not in (0, 1):
         err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
         raise SystemExit(f"{' '.join(args)} exited {code}: {err[-500:]}")
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(usage.ru_maxrss, children) / 1024
+    # wait4 gives this process's own usage (with the workers it waited for); RUSAGE_CHILDREN
+    # would be the largest of every child so far, which cannot show memory staying flat
+    return seconds, usage.ru_maxrss / 1024
 
 
 def startup(exe: str, runs: int = 7) -> float:
