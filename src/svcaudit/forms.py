@@ -209,7 +209,7 @@ class Forms:
         key = (sentence.tokens, sentence.question, sentence.ended, sentence.breaks)
         if key in self._kinds:
             return self._kinds[key]
-        if len(self._kinds) >= 32_768:
+        if len(self._kinds) >= 8_192:
             self._kinds.clear()  # bounded: same footprint for any batch
         kind = self._kinds[key] = self._kind(sentence)
         return kind

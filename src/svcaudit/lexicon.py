@@ -175,7 +175,7 @@ class Lexicon:
         return [Match(phrase.key, phrase.text, round(found.score, 1), start, end)]
 
 
-CACHE_SIZE = 32_768  # distinct turn texts remembered per lexicon
+CACHE_SIZE = 8_192  # distinct turn texts remembered per lexicon
 
 
 def _resembles(word: str, unknown: list[str]) -> bool:

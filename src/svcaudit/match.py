@@ -84,7 +84,7 @@ class Norm:
         return tuple(t for t in self.tokens if t not in BOUNDARIES)
 
 
-@lru_cache(maxsize=32_768)
+@lru_cache(maxsize=8_192)
 def normalise(raw: str) -> Norm:
     """Normalise one turn's text (see the module docstring)."""
     text = unicodedata.normalize("NFKC", raw).translate(_QUOTES).casefold()
