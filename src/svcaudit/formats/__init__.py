@@ -7,11 +7,7 @@ that raises `InputError` with a location. Adding a format = one module + one lin
 
 from __future__ import annotations
 
-import codecs
-import glob
 import os
-import re
-import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -28,6 +24,7 @@ from svcaudit.formats import (
     chatlog,
     contact_lens,
     csv_reader,
+    discovery,
     genesys,
     google_ccai,
     intercom,
@@ -41,9 +38,11 @@ from svcaudit.formats import (
     zendesk,
 )
 from svcaudit.formats.common import HEAD_SIZE
+from svcaudit.formats.decoding import MAX_FILE_BYTES, decode, read_bytes
 from svcaudit.model import LoadError, Loc, Role, Transcript
 
 __all__ = [
+    "MAX_FILE_BYTES",
     "READERS", "SUFFIXES", "Reader", "check_channel", "decode", "discover", "get_reader",
     "read_path", "read_text", "read_transcripts", "sniff",
 ]  # fmt: skip
@@ -84,25 +83,6 @@ READERS: dict[str, Reader] = {
     )
 }
 SUFFIXES: frozenset[str] = frozenset(s for reader in READERS.values() for s in reader.SUFFIXES)
-
-_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_MAGIC = re.compile(r"[*?[]")
-
-
-def _keep_byte(err: UnicodeError) -> tuple[str, int]:
-    """The five bytes cp1252 leaves undefined are kept as their Latin-1 characters."""
-    if not isinstance(err, UnicodeDecodeError):
-        raise err
-    return err.object[err.start : err.end].decode("latin-1"), err.end
-
-
-codecs.register_error("svcaudit-latin1", _keep_byte)
 
 
 def get_reader(name: str) -> Reader:
@@ -164,26 +144,6 @@ def _note(transcript: Transcript, warning: str) -> Transcript:
     return replace(transcript, warnings=(*transcript.warnings, warning))
 
 
-def decode(data: bytes, path: str) -> tuple[str, str | None]:
-    """The text of a file, and a warning when it was not UTF-8.
-
-    A BOM says UTF-8, UTF-16 or UTF-32; NUL bytes without one say binary; otherwise UTF-8,
-    falling back to cp1252 without losing a byte.
-    """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), None
-            except UnicodeDecodeError as err:
-                raise InputError(f"not valid {encoding.upper()}: {err.reason}", Loc(path)) from None
-    if b"\x00" in data[:HEAD_SIZE]:
-        raise InputError("binary file, not a transcript", Loc(path))
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="svcaudit-latin1"), "not UTF-8: read as cp1252"
-
-
 def read_path(
     path: str,
     input_format: str = "auto",
@@ -192,34 +152,9 @@ def read_path(
     agent_channel: str | int | None = None,
 ) -> list[Transcript]:
     """Transcripts from a file, or from standard input for `-`."""
-    content, warning = decode(_read_bytes(path), path)
+    content, warning = decode(read_bytes(path), path)
     transcripts = read_text(content, path, input_format, agent, agent_channel=agent_channel)
     return [_note(t, warning) for t in transcripts] if warning else transcripts
-
-
-MAX_FILE_BYTES = 100 * 1024 * 1024  # a transcript export larger than this is refused, not read
-
-
-def _too_large(path: str) -> InputError:
-    limit = MAX_FILE_BYTES // (1024 * 1024)
-    return InputError(f"larger than the {limit} MB limit for one file: split the export", Loc(path))
-
-
-def _read_bytes(path: str) -> bytes:
-    if path == "-":
-        stream = getattr(sys.stdin, "buffer", None)
-        data = stream.read(MAX_FILE_BYTES + 1) if stream is not None else sys.stdin.read().encode()
-        if len(data) > MAX_FILE_BYTES:
-            raise _too_large(path)
-        return data
-    try:
-        if os.path.getsize(path) > MAX_FILE_BYTES:
-            raise _too_large(path)
-        with open(path, "rb") as file:
-            return file.read()
-    except OSError as err:
-        reason = (err.strerror or str(err)).lower()
-        raise InputError(reason, Loc(path)) from None
 
 
 def discover(paths: Iterable[str]) -> Iterator[str | LoadError]:
@@ -228,50 +163,7 @@ def discover(paths: Iterable[str]) -> Iterator[str | LoadError]:
     Directory and glob results are sorted, hidden names, READMEs and unsupported suffixes left
     out; a file named on its own is always read. A path or glob that finds nothing is an error.
     """
-    seen: set[str] = set()
-    for arg in paths:
-        for item in _expand(arg):
-            if isinstance(item, str):
-                key = os.path.normpath(item)
-                if key in seen:
-                    continue
-                seen.add(key)
-            yield item
-
-
-def _expand(arg: str) -> Iterator[str | LoadError]:
-    if arg == "-" or os.path.isfile(arg):
-        yield arg
-        return
-    if os.path.isdir(arg):
-        found, problem = _walk(arg), "no transcript files in this directory"
-    elif _MAGIC.search(arg):
-        found = [f for match in sorted(glob.glob(arg, recursive=True)) for f in _matched(match)]
-        problem = "no transcript files match this pattern"
-    else:
-        found, problem = [], "no such file or directory"
-    yield from found
-    if not found:
-        yield LoadError(arg, problem)
-
-
-def _matched(path: str) -> list[str]:
-    if os.path.isdir(path):
-        return _walk(path)
-    return [path] if _wanted(os.path.basename(path)) else []
-
-
-def _walk(root: str) -> list[str]:
-    found: list[str] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [os.path.join(folder, name) for name in sorted(files) if _wanted(name)]
-    return found
-
-
-def _wanted(name: str) -> bool:
-    stem, suffix = os.path.splitext(name)
-    return not name.startswith(".") and stem.upper() != "README" and suffix.lower() in SUFFIXES
+    return discovery.discover(paths, SUFFIXES)
 
 
 def read_transcripts(
@@ -370,7 +262,7 @@ def _load_jsonl(
 ) -> list[Transcript | LoadError]:
     """JSONL line by line: a bad line is that line's error, and every other line is kept."""
     try:
-        text, warning = decode(_read_bytes(path), path)
+        text, warning = decode(read_bytes(path), path)
     except InputError as err:
         loc = err.loc or Loc(path)
         return [LoadError(loc.path, err.message, loc.line, loc.col)]
