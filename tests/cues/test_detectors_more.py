@@ -123,3 +123,25 @@ def test_empathy_without_stock_phrases(text: str) -> None:
 )
 def test_no_empathy_in_hedges_or_negations(text: str) -> None:
     assert "empathy" not in agent(text)
+
+
+def test_a_relative_admitted_to_hospital_is_a_personal_need() -> None:
+    from svcaudit.cues import annotate
+    from svcaudit.model import Role, Transcript, Turn
+
+    for said in ["My mum was rushed to hospital this morning.", "my husband is in the ICU"]:
+        call = Transcript(
+            "h", (Turn(0, Role.AGENT, "Hi, how can I help?"), Turn(1, Role.CUSTOMER, said))
+        )
+        assert [h.cue for h in annotate(call)[1]] == ["personal_need"], said
+
+
+def test_a_bare_interjection_is_not_a_positive_aspect() -> None:
+    """'Great.' acknowledges; 'Great news: it's covered' points out a strength."""
+    from svcaudit.cues import annotate
+    from svcaudit.model import Role, Transcript, Turn
+
+    turns = ("Great. Anything else?", "Perfect.", "Great news, it's still under warranty.")
+    call = Transcript("p", tuple(Turn(i, Role.AGENT, t) for i, t in enumerate(turns)))
+    positive = ["positive" in {h.cue for h in hits} for hits in annotate(call)]
+    assert positive == [False, False, True]
