@@ -246,6 +246,19 @@ class Forms:
                 return kind  # an imperative request: "tell me what happened.", "i need your name."
             if not sentence.ended and kind is not None and self._looks_asked(clause):
                 return kind
+        return self._unpunctuated(sentence) if not sentence.ended else None
+
+    def _unpunctuated(self, sentence: Sentence) -> str | None:
+        """Speech-to-text without punctuation: a question run on mid-sentence ("sorry about
+        that can you tell me what happens"), or a closing confirmation ("... is that right")."""
+        for clause in reversed(sentence.clauses):
+            inner = self._run_on(clause)
+            if inner in (OPEN, CLOSED):
+                return inner
+        toks = sentence.tokens
+        long_tags = [t for t in self.tags if len(t) > 1]  # a bare "right" or "okay" says little
+        if any(len(toks) > len(t) + 2 and tuple(toks[-len(t) :]) == t for t in long_tags):
+            return TAG
         return None
 
 

@@ -145,3 +145,26 @@ def test_a_bare_interjection_is_not_a_positive_aspect() -> None:
     call = Transcript("p", tuple(Turn(i, Role.AGENT, t) for i, t in enumerate(turns)))
     positive = ["positive" in {h.cue for h in hits} for hits in annotate(call)]
     assert positive == [False, False, True]
+
+
+def test_unpunctuated_speech_questions_mid_sentence_and_closing_tags() -> None:
+    """Speech-to-text has no punctuation: the question starts wherever it starts."""
+    from svcaudit.cues import annotate
+    from svcaudit.model import Role, Transcript, Turn
+
+    turns = [
+        (Role.AGENT, "hello how can i help"),
+        (Role.CUSTOMER, "the dryer stops after five minutes"),
+        (
+            Role.AGENT,
+            "right okay sorry to hear that uh could you tell me what it does before it stops",
+        ),
+        (Role.CUSTOMER, "it beeps and the drum stops"),
+        (Role.AGENT, "so it beeps then the drum stops after five minutes is that correct"),
+        (Role.AGENT, "i will send you a link and you can try a reset okay"),
+    ]
+    call = Transcript("asr", tuple(Turn(i, r, t) for i, (r, t) in enumerate(turns)))
+    cues = [{h.cue for h in hits} for hits in annotate(call)]
+    assert "open_probe" in cues[2]
+    assert "closed_probe" in cues[4]
+    assert not cues[5] & {"open_probe", "closed_probe"}  # a bare "okay" at the end is no tag
