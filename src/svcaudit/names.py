@@ -1,14 +1,16 @@
 """Name use: the customer's name, from turn labels, metadata or a self-introduction.
 
 ``customer_names`` collects the names a customer goes by (a speaker label, the
-transcript's ``customer_name``, "my name is...", or the answer to "can I get your
-name?"); ``name_use`` finds the agent addressing the customer by one of them, or
-by an honorific and a surname ("Mr. Lee").
+transcript's ``customer_name``, "my name is...", the answer to "can I get your
+name?", or the name the agent addresses them by: "Hi Maria,"); ``name_use``
+finds the agent addressing the customer by one of them, or by an honorific and a
+surname ("Mr. Lee").
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from svcaudit import forms
@@ -25,6 +27,8 @@ def customer_names(
     if isinstance(meta_name, str):
         names.update(meta_name.casefold().split())
     asked = False
+    agent_texts = [t.text for t in transcript.turns if t.role is Role.AGENT]
+    names.update(vocatives(agent_texts, fm.stopwords) - _agent_names(transcript))
     for turn, norm in zip(transcript.turns, norms, strict=False):
         if turn.role is Role.AGENT:
             asked = _asks_name(norm)
@@ -39,6 +43,46 @@ def customer_names(
             asked = False
     generic = {"customer", "caller", "client", "user", "member", "guest", "visitor"}
     return frozenset(n for n in names if n not in generic and len(n) > 1)
+
+
+# "Hi Maria," / "Thank you, Maria": the agent knows the name from its system even when the
+# customer never says it. A name only seen as "..., Maria." must recur to count: "Sure,
+# Thursday." is no name.
+_GREETED = re.compile(
+    r"(?:^|[.!?]\s+)(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Good (?:morning|afternoon|evening))"
+    r",?\s+([^\W\d_][\w'\-]*)\b(?!\s+[A-Z])"
+)
+_TRAILING = re.compile(r",\s+([^\W\d_][\w'\-]*)\s*[.?!]")
+_NOT_ADDRESSED = frozenset(
+    [
+        "bye", "goodbye", "thanks", "sir", "madam", "everyone", "team", "guys", "all", "there",
+        "folks", "again", "too", "mr", "mrs", "ms", "miss", "mx", "dr", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ]
+)  # fmt: skip
+
+
+def vocatives(texts: Sequence[str], stopwords: frozenset[str]) -> set[str]:
+    """Names the agent addresses someone by in ``texts`` (its turns, capitalised raw text)."""
+    greeted: set[str] = set()
+    trailing: Counter[str] = Counter()
+    for raw in texts:
+        greeted |= _names(_GREETED, raw)
+        trailing.update(_names(_TRAILING, raw))
+    found = greeted | {name for name, turns in trailing.items() if turns > 1}
+    return {n for n in found if n not in stopwords and n not in _NOT_ADDRESSED}
+
+
+def _names(pattern: re.Pattern[str], raw: str) -> set[str]:
+    return {m.group(1).casefold() for m in pattern.finditer(raw) if m.group(1)[0].isupper()}
+
+
+def _agent_names(transcript: Transcript) -> set[str]:
+    """The agent's own names, which a vocative must not be."""
+    names = {transcript.agent} if transcript.agent else set()
+    names |= {t.name for t in transcript.turns if t.role is Role.AGENT and t.name}
+    return {w.casefold() for n in names for w in n.replace(".", " ").split()}
 
 
 _ASKS_NAME = re.compile(

@@ -168,3 +168,30 @@ def test_unpunctuated_speech_questions_mid_sentence_and_closing_tags() -> None:
     assert "open_probe" in cues[2]
     assert "closed_probe" in cues[4]
     assert not cues[5] & {"open_probe", "closed_probe"}  # a bare "okay" at the end is no tag
+
+
+def test_the_agent_addressing_the_customer_by_name_is_name_use() -> None:
+    """The agent knows the name from its system even when the customer never says it."""
+    from svcaudit.cues import annotate
+    from svcaudit.model import Role, Transcript, Turn
+
+    turns = [
+        (Role.AGENT, "Hi Priya, thanks for getting in touch. What's happened?"),
+        (Role.CUSTOMER, "My order is late."),
+        (Role.AGENT, "Sure, Thursday is the new date."),
+        (Role.AGENT, "Thanks for waiting, Priya."),
+    ]
+    call = Transcript("v", tuple(Turn(i, r, t) for i, (r, t) in enumerate(turns)), agent="Sam")
+    used = ["use_name" in {h.cue for h in hits} for hits in annotate(call)]
+    assert used == [True, False, False, True]  # "Thursday" is no name
+
+
+def test_pregnancy_is_a_personal_need_and_an_invoice_due_date_is_not() -> None:
+    from svcaudit.cues import annotate
+    from svcaudit.model import Role, Transcript, Turn
+
+    for said, need in [("It's for my baby, who is due next month.", True),
+                       ("We're expecting a baby in May.", True),
+                       ("The invoice is due in two weeks.", False)]:  # fmt: skip
+        call = Transcript("b", (Turn(0, Role.AGENT, "Hi!"), Turn(1, Role.CUSTOMER, said)))
+        assert ("personal_need" in {h.cue for h in annotate(call)[1]}) is need, said
