@@ -199,12 +199,18 @@ def _with_quotes(norm: Norm, text: str, spans: list[tuple[int, int]]) -> Norm:
     return Norm(norm.raw, norm.tokens, norm.sentences, norm.punctuated, tuple(found))
 
 
+# words that start a new clause: a negation before them does not reach past them
+# ("it never came and i am so upset" is upset, not "never ... upset")
+CONNECTORS = frozenset({"and", "but", "or", "so", "because", "although", "though", "while",
+                        "whereas", "yet", "then", "since"})  # fmt: skip
+
+
 def preceding_words(norm: Norm, pos: int, limit: int) -> list[str]:
-    """Up to ``limit`` words before character ``pos`` of ``norm.text``, within the sentence."""
+    """Up to ``limit`` words before character ``pos`` of ``norm.text``, within its clause."""
     before = norm.text[:pos].split()
     out: list[str] = []
     for tok in reversed(before):
-        if tok in BOUNDARIES or len(out) >= limit:
+        if tok in BOUNDARIES or tok in CONNECTORS or len(out) >= limit:
             break
         out.append(tok)
     return out[::-1]

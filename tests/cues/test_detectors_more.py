@@ -195,3 +195,15 @@ def test_pregnancy_is_a_personal_need_and_an_invoice_due_date_is_not() -> None:
                        ("The invoice is due in two weeks.", False)]:  # fmt: skip
         call = Transcript("b", (Turn(0, Role.AGENT, "Hi!"), Turn(1, Role.CUSTOMER, said)))
         assert ("personal_need" in {h.cue for h in annotate(call)[1]}) is need, said
+
+
+def test_a_negation_does_not_reach_past_and_or_but() -> None:
+    """'It never came and I'm so upset' is upset; 'I'm not upset' is not."""
+    from svcaudit.cues import annotate
+    from svcaudit.model import Role, Transcript, Turn
+
+    for said, upset in [("The parcel never came and I'm so upset.", True),
+                        ("I'm not upset, just checking.", False),
+                        ("It didn't arrive but I'm really worried now.", True)]:  # fmt: skip
+        call = Transcript("n", (Turn(0, Role.AGENT, "Hi!"), Turn(1, Role.CUSTOMER, said)))
+        assert ("distress" in {h.cue for h in annotate(call)[1]}) is upset, said

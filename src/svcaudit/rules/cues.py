@@ -7,7 +7,9 @@ conditional:
 
 * ``when: [distress, personal_need]`` applies the part only if the customer
   shows one of those cues, and then looks for the part's cues in the agent's
-  next ``within`` turns after each such customer turn (later counts half);
+  next ``within`` turns after each such customer turn (later counts half; an
+  answer whose turn also shows a ``spoilt_by`` cue, such as a presumed
+  feeling, counts half);
 * ``at: hold`` applies the part at each agent turn carrying that cue, and
   looks in that turn and the agent's turn before it.
 
@@ -44,6 +46,7 @@ class Part:
     when: tuple[str, ...] = field(default=(), metadata=CUE)
     within: int = 1
     at: tuple[str, ...] = field(default=(), metadata=CUE)
+    spoilt_by: tuple[str, ...] = field(default=(), metadata=CUE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,17 +119,27 @@ def _triggered(part: Part, ctx: Context) -> PartResult | None:
         episodes.setdefault(nxt[0].index if nxt else -1, []).append(trig)
     if not episodes:
         return None
-    credit, found, missed = 0.0, list(triggers), []
+    credit, found, missed, spoilt = 0.0, list(triggers), [], []
     for trigs in episodes.values():
         start = trigs[-1].turn.index
         soon = ctx.find(part.cues, ctx.agent_after(start, part.within))
         late = [] if soon else ctx.find(part.cues, ctx.agent_after(start, 10_000))
-        credit += 1.0 if soon else 0.5 if late else 0.0
-        found += soon or late[:1]
+        answer = soon or late[:1]
+        bad = ctx.find(part.spoilt_by, [f.turn for f in answer])
+        credit += (1.0 if soon else 0.5 if late else 0.0) / (2 if bad else 1)
+        found += answer + bad
         if not soon:
             missed.append(trigs[0].turn.index)
-    note = f"customer at turn {', '.join(map(str, missed))}" if missed else ""
-    return PartResult(part, credit / len(episodes), tuple(found), note)
+        spoilt += [f.turn.index for f in bad]
+    return PartResult(part, credit / len(episodes), tuple(found), _note(part, missed, spoilt))
+
+
+def _note(part: Part, missed: list[int], spoilt: list[int]) -> str:
+    notes = [f"customer at turn {', '.join(map(str, missed))}"] if missed else []
+    if spoilt:
+        words = cue_words(part.spoilt_by)
+        notes.append(f"answered with {words} at turn {', '.join(map(str, sorted(set(spoilt))))}")
+    return "; ".join(notes)
 
 
 def _anchored(part: Part, window: list, ctx: Context) -> PartResult | None:
