@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -49,3 +50,14 @@ def convert(path: Path | str, *args: str) -> list[dict[str, Any]]:
     result = CliRunner().invoke(cli, ["convert", str(path), *args])
     assert result.exit_code == 0, result.output
     return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def spoilt(
+    reader: Reader, base: dict[str, Any], change: Callable[[dict[str, Any]], None], path: str
+) -> str:
+    """The one-line error ``reader`` gives for a copy of ``base`` spoilt by ``change``."""
+    doc = copy.deepcopy(base)
+    change(doc)
+    with pytest.raises(InputError) as caught:
+        reader.read(json.dumps(doc, indent=2), path)
+    return str(caught.value)

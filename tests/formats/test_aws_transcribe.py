@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import itertools
 import json
 from collections.abc import Callable
@@ -13,11 +12,13 @@ import pytest
 from click.testing import CliRunner
 
 from svcaudit.cli import cli
-from svcaudit.errors import InputError, UsageError
+from svcaudit.errors import UsageError
 from svcaudit.formats import aws_transcribe, read_path, read_text, read_transcripts, sniff
 from svcaudit.formats.canonical import to_obj
 from svcaudit.formats.common import HEAD_SIZE
 from svcaudit.model import Role
+
+from .readers_kit import spoilt
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLES = Path(__file__).parents[2] / "sample_transcripts"
@@ -130,11 +131,7 @@ BASE: dict[str, Any] = {
 
 
 def broken(change: Callable[[dict[str, Any]], None]) -> str:
-    doc = copy.deepcopy(BASE)
-    change(doc)
-    with pytest.raises(InputError) as caught:
-        aws_transcribe.read(json.dumps(doc, indent=2), "x.json")
-    return str(caught.value)
+    return spoilt(aws_transcribe, BASE, change, "x.json")
 
 
 @pytest.mark.parametrize(

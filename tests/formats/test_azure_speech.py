@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -12,11 +11,12 @@ import pytest
 from click.testing import CliRunner
 
 from svcaudit.cli import cli
-from svcaudit.errors import InputError
 from svcaudit.formats import azure_speech, read_path, read_text, sniff
 from svcaudit.formats.canonical import to_obj
 from svcaudit.formats.common import HEAD_SIZE
 from svcaudit.model import Role
+
+from .readers_kit import spoilt
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLES = Path(__file__).parents[2] / "sample_transcripts"
@@ -110,11 +110,7 @@ BASE: dict[str, Any] = {
 
 
 def broken(change: Callable[[dict[str, Any]], None]) -> str:
-    doc = copy.deepcopy(BASE)
-    change(doc)
-    with pytest.raises(InputError) as caught:
-        azure_speech.read(json.dumps(doc, indent=2), "az.json")
-    return str(caught.value)
+    return spoilt(azure_speech, BASE, change, "az.json")
 
 
 @pytest.mark.parametrize(

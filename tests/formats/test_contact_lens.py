@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +16,8 @@ from svcaudit.formats import contact_lens, read_file, read_path, read_text, snif
 from svcaudit.formats.canonical import to_obj
 from svcaudit.formats.common import HEAD_SIZE
 from svcaudit.model import LoadError, Role
+
+from .readers_kit import spoilt
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLES = Path(__file__).parents[2] / "sample_transcripts"
@@ -110,11 +111,7 @@ BASE: dict[str, Any] = {
 
 
 def broken(change: Callable[[dict[str, Any]], None]) -> str:
-    doc = copy.deepcopy(BASE)
-    change(doc)
-    with pytest.raises(InputError) as caught:
-        contact_lens.read(json.dumps(doc, indent=2), "cl.json")
-    return str(caught.value)
+    return spoilt(contact_lens, BASE, change, "cl.json")
 
 
 @pytest.mark.parametrize(

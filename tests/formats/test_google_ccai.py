@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -12,11 +11,12 @@ import pytest
 from click.testing import CliRunner
 
 from svcaudit.cli import cli
-from svcaudit.errors import InputError
 from svcaudit.formats import google_ccai, read_path, read_text, sniff
 from svcaudit.formats.canonical import to_obj
 from svcaudit.formats.common import HEAD_SIZE
 from svcaudit.model import Role
+
+from .readers_kit import spoilt
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLES = Path(__file__).parents[2] / "sample_transcripts"
@@ -98,11 +98,7 @@ def test_without_roles_or_metadata_channels_are_left_to_agent_channel() -> None:
 
 
 def broken(doc: dict[str, Any], change: Callable[[dict[str, Any]], None]) -> str:
-    doc = copy.deepcopy(doc)
-    change(doc)
-    with pytest.raises(InputError) as caught:
-        google_ccai.read(json.dumps(doc, indent=2), "g.json")
-    return str(caught.value)
+    return spoilt(google_ccai, doc, change, "g.json")
 
 
 ENTRY_DOC = {"entries": [{"text": "Hi", "role": "AGENT", "user_id": 2,
