@@ -75,7 +75,10 @@ class Paraphrase:
             return None
         mine = [stem(w) for w in toks if w not in self.stopwords and len(w) > 2]
         shared = sum(1 for w in mine if w in said)
-        if self._about_customer(toks) and (shared or not _has_facts(toks)):
+        # "your X is..." restates only what the customer said; otherwise it informs ("your
+        # order is on its way"); "you feel / you have been..." reflects on its own
+        reflects = shared or (toks[0] == "you" and not _has_facts(toks))
+        if self._about_customer(toks) and reflects:
             return " ".join(toks[:8])
         if not _has_facts(toks) and (clause := self._customer_clause(sentence, said)):
             return clause

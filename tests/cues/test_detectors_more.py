@@ -207,3 +207,19 @@ def test_a_negation_does_not_reach_past_and_or_but() -> None:
                         ("It didn't arrive but I'm really worried now.", True)]:  # fmt: skip
         call = Transcript("n", (Turn(0, Role.AGENT, "Hi!"), Turn(1, Role.CUSTOMER, said)))
         assert ("distress" in {h.cue for h in annotate(call)[1]}) is upset, said
+
+
+def test_your_x_is_restates_only_what_the_customer_said() -> None:
+    """'Your order is on its way' informs; 'your wife is worried' after the customer said so
+    restates."""
+    from svcaudit.cues import annotate
+    from svcaudit.model import Role, Transcript, Turn
+
+    def paraphrase(customer: str, agent: str) -> bool:
+        call = Transcript("y", (Turn(0, Role.CUSTOMER, customer), Turn(1, Role.AGENT, agent)))
+        return "paraphrase" in {h.cue for h in annotate(call)[1]}
+
+    assert not paraphrase("Where is my parcel?", "Your order is on its way to the depot.")
+    assert paraphrase(
+        "My wife keeps worrying about the bill.", "Your wife is worrying about the bill."
+    )
