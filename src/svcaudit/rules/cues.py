@@ -85,9 +85,10 @@ def check(element: Element, ctx: Context) -> Outcome:
 
 
 def _short(params: Params, ctx: Context) -> bool:
+    """Too short to judge: few agent turns, and none of ``unless_cues`` from either side."""
     if len(ctx.turns()) >= params.min_agent_turns:
         return False
-    return not ctx.find(params.unless_cues, ctx.turns())
+    return not ctx.find(params.unless_cues, ctx.transcript.turns)
 
 
 def _verdict(credit: float) -> Verdict:
