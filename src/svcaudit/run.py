@@ -221,32 +221,49 @@ def annotate(
     redact: bool = False,
     agent_channel: str | None = None,
 ) -> ExitCode:
-    from svcaudit import audit
-    from svcaudit.model import Annotation
+    """Each transcript with its cues; streamed unless a single json object or -o files need all."""
     from svcaudit.report import ANNOTATORS
 
     targets = _targets(outputs, ANNOTATORS)
     _check_readable_format(input_format)
-    found: list[Annotation] = []
-    errors = 0
+    counts = {"found": 0, "errors": 0}
+    items = _annotations(paths, input_format, agent, agent_channel, redact, warn, counts)
+    if fmt == "json" or targets:
+        found = list(items)
+        if fmt == "json" and len(found) > 1:
+            raise UsageError(f"-f json writes one transcript; {len(found)} found (use -f jsonl)")
+        ANNOTATORS[fmt].write(found, sys.stdout)
+        with _open_all(targets) as files:
+            for f, out in files:
+                ANNOTATORS[f].write(found, out, color=False)
+    else:
+        ANNOTATORS[fmt].write(items, sys.stdout)  # one transcript at a time: memory stays flat
+    return ExitCode.INPUT if counts["errors"] or not counts["found"] else ExitCode.OK
+
+
+def _annotations(
+    paths: Iterable[str],
+    input_format: str,
+    agent: str | None,
+    agent_channel: str | None,
+    redact: bool,
+    warn: Warn,
+    counts: dict[str, int],
+) -> Iterator[Any]:
+    from svcaudit import audit
+
     for item in audit.annotate_paths(paths, input_format, agent, agent_channel):
         if isinstance(item, LoadError):
             warn(str(item))
-            errors += 1
-        else:
-            _warnings(item.transcript, warn)
-            if redact:
-                from svcaudit import redact as masking
+            counts["errors"] += 1
+            continue
+        _warnings(item.transcript, warn)
+        if redact:
+            from svcaudit import redact as masking
 
-                item = dataclasses.replace(item, transcript=masking.transcript(item.transcript))
-            found.append(item)
-    if fmt == "json" and len(found) > 1:
-        raise UsageError(f"-f json writes one transcript; {len(found)} found (use -f jsonl)")
-    ANNOTATORS[fmt].write(found, sys.stdout)
-    with _open_all(targets) as files:
-        for f, out in files:
-            ANNOTATORS[f].write(found, out, color=False)
-    return ExitCode.INPUT if errors or not found else ExitCode.OK
+            item = dataclasses.replace(item, transcript=masking.transcript(item.transcript))
+        counts["found"] += 1
+        yield item
 
 
 def convert(
