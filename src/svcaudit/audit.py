@@ -15,7 +15,7 @@ import yaml
 
 from svcaudit import cues, score
 from svcaudit.checklist import load_checklist
-from svcaudit.formats import discover, get_reader, read_file, read_transcripts
+from svcaudit.formats import read_file, read_transcripts
 from svcaudit.match import normalise
 from svcaudit.model import Annotation, Checklist, LoadError, Scorecard, Transcript
 from svcaudit.rules import KINDS
@@ -52,24 +52,6 @@ def cue_model(lexicon: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...])
         entry["phrases"] = [*entry.get("phrases", ()), *phrases]
         entry["patterns"] = [*entry.get("patterns", ()), *patterns]
     return cues.CueModel(config)
-
-
-def score_paths(
-    paths: Iterable[str],
-    checklist: Checklist,
-    input_format: str = "auto",
-    agent: str | None = None,
-    jobs: int = 1,
-    agent_channel: str | None = None,
-) -> Iterator[Scorecard | LoadError]:
-    """Read and score every transcript under ``paths``, streaming; errors come as items."""
-    if input_format != "auto":
-        get_reader(input_format)  # an unknown format is a usage error before anything is read
-    paths = list(paths)
-    jobs = 1 if "-" in paths else jobs  # standard input belongs to this process
-    return score_files(
-        discover(paths), checklist, input_format, agent, jobs, agent_channel=agent_channel
-    )
 
 
 def score_files(

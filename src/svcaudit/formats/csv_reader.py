@@ -42,7 +42,6 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "name": ("name", "speaker_name"),
     "agent": ("agent_name",),  # the agent's name on every row, whoever speaks
 }  # fmt: skip
-_KNOWN = frozenset(name for names in _COLUMNS.values() for name in names)
 _DELIMITERS = (",", ";", "\t", "|")
 _SEP_HINT = re.compile(r"sep=(.)")  # Excel's first line, `sep=;`
 _MILLIS_SPAN = 60.0  # integer times whose turns would last longer (in seconds) are ms
