@@ -14,7 +14,6 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from functools import partial
 from typing import Any
 
 from svcaudit.formats import jsonl, read_jsonl_range
@@ -38,10 +37,10 @@ def score(
 ) -> Iterator[Scorecard | LoadError]:
     """Score ``files`` in ``jobs`` processes; ``options``: input_format, agent, agent_channel."""
     splittable = options["input_format"] in ("auto", "jsonl")
-    with ProcessPoolExecutor(jobs, initializer=_worker_init) as pool:
-        work = partial(run_task, checklist=checklist, **options)
+    setup = (checklist, options)  # sent once to each worker, not with every task
+    with ProcessPoolExecutor(jobs, initializer=_worker_init, initargs=setup) as pool:
         try:
-            for items, done in _ordered(pool, work, tasks(files, splittable), jobs * 4):
+            for items, done in _ordered(pool, _run, tasks(files, splittable), jobs * 4):
                 yield from items
                 for _ in range(done if on_file is not None else 0):
                     on_file()  # type: ignore[misc]
@@ -50,11 +49,20 @@ def score(
             raise
 
 
-def _worker_init() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the pool and reports how far it got."""
+_SETUP: dict[str, Any] = {}  # in each worker: the checklist and reading options
+
+
+def _worker_init(checklist: Checklist, options: dict[str, Any]) -> None:
+    """Keep the batch's checklist and options; leave Ctrl-C to the parent, which stops the
+    pool and reports how far it got."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _SETUP.update(options, checklist=checklist)
+
+
+def _run(task: Task) -> Result:
+    return run_task(task, **_SETUP)
 
 
 def _size(item: str | LoadError) -> int:
