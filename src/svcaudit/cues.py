@@ -71,10 +71,7 @@ class CueModel:
     """The compiled cue lexicon: built once per process, shared by every transcript."""
 
     def __init__(self, config: Mapping[str, Any]) -> None:
-        words = {
-            k: re.sub(r"\s*\|\s*", "|", " ".join(v.split()))
-            for k, v in config.get("words", {}).items()
-        }
+        words = {k: _word_class(v) for k, v in config.get("words", {}).items()}
         cues = {k: v for k, v in config["cues"].items() if v}
         self.specs: dict[str, CueSpec] = {}
         phrases: dict[str, list[str]] = {}
@@ -156,7 +153,10 @@ def form_cues(
     return out
 
 
-_RETURNS = ("you too", "same to you", "likewise", "and you", "you as well", "same here")
+_RETURNS = (
+    "you too", "same to you", "likewise", "and you", "you as well", "same here", "yours too",
+    "me too", "and yours",
+)  # fmt: skip
 
 
 def _returns_farewell(model: CueModel, norm: Norm, before: Norm | None) -> bool:
@@ -184,9 +184,21 @@ def _last_customer(transcript: Transcript, norms: Sequence[Norm], index: int) ->
     return None
 
 
+def _word_class(value: str | Sequence[str]) -> str:
+    """A word class of the lexicon: a folded alternation, or a list of pieces joined as they are."""
+    if isinstance(value, str):
+        return re.sub(r"\s*\|\s*", "|", " ".join(value.split()))
+    return "".join(value)
+
+
 def _expand(pattern: str, words: Mapping[str, str]) -> str:
-    for key, value in words.items():
-        pattern = pattern.replace("{" + key + "}", value)
+    """Replace each ``{class}`` by its word class; a class may use an earlier one."""
+    for _ in range(3):
+        before = pattern
+        for key, value in words.items():
+            pattern = pattern.replace("{" + key + "}", value)
+        if pattern == before:
+            break
     return pattern
 
 

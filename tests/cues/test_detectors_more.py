@@ -45,6 +45,44 @@ def test_same_here_answers_a_closing_pleasantry() -> None:
     assert "farewell" in agent("Same here!", customer="Lovely chatting with you.")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Well, I really enjoy hiking at weekends.",
+        "We have a hard time finding parts for that model.",
+        "I have never owned one of those myself.",
+        "As long as you have a good time, that is what matters.",
+        "Our courier will take care of the return label.",
+        "I see you have two orders open with us.",
+        "It was a good day for deliveries, all on time.",
+        "Just let him enjoy his new phone first.",
+    ],
+)
+def test_having_enjoying_or_seeing_in_a_statement_is_no_farewell(text: str) -> None:
+    assert "farewell" not in agent(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My pleasure, enjoy your stay in Lisbon.",
+        "No problem, have a great time!",
+        "Wonderful. You have a superb day today.",
+        "I wish you an excellent evening.",
+        "Safe travels, and see you soon!",
+        "Thank you, have a good one.",
+        "You take care now.",
+        "Well, enjoyed it.",
+    ],
+)
+def test_wishes_at_a_clause_start_are_farewells(text: str) -> None:
+    assert "farewell" in agent(text, customer="That is everything, thanks.")
+
+
+def test_yours_too_answers_the_customers_goodbye() -> None:
+    assert "farewell" in agent("Yours too!", customer="Have a good weekend.")
+
+
 def test_having_one_or_enjoying_something_is_no_farewell() -> None:
     assert "farewell" not in agent("I have one leaving at noon, shall I hold it?")
     assert "farewell" not in agent("You might enjoy the harbour walk, it is free.")
