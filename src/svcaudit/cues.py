@@ -140,6 +140,8 @@ def form_cues(
     said = model.paraphrase.context(customer)
     for k, sentence in enumerate(norm.sentences):
         kind = None if k in settled else model.forms.question(sentence)
+        if k == 0 and kind is not None and model.forms.backchannel(sentence):
+            kind = None  # "oh really?" acknowledges; it asks nothing
         cue = _PROBES.get(kind or "")
         para = None
         if kind in (None, forms.DECLARATIVE, forms.TAG) and "paraphrase" not in out:

@@ -112,6 +112,14 @@ class Forms:
         self._kinds: dict[tuple[Any, ...], str | None] = {}
         self.closings = [" ".join(p.split()) for p in config["closings"]]
         self.courtesies = [" ".join(p.split()) for p in config["courtesies"]]
+        self.backchannels = frozenset(tuple(str(p).split()) for p in config["backchannels"])
+
+    def backchannel(self, sentence: Sentence) -> bool:
+        """A question that only acknowledges or asks for a repeat: "oh really?", "pardon?"."""
+        if not sentence.question:
+            return False
+        toks = sentence.tokens
+        return toks in self.backchannels or self.strip(toks) in self.backchannels
 
     def strip(self, tokens: Sequence[str]) -> tuple[str, ...]:
         """Drop leading discourse markers ("so", "okay", "you know", "and um"); keep one word."""

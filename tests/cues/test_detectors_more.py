@@ -261,3 +261,17 @@ def test_your_x_is_restates_only_what_the_customer_said() -> None:
     assert paraphrase(
         "My wife keeps worrying about the bill.", "Your wife is worrying about the bill."
     )
+
+
+# ------------------------------------------------------------------ backchannels
+
+
+@pytest.mark.parametrize("text", ["Oh, really?", "Pardon?", "No kidding?", "Wow, really?"])
+def test_a_question_that_only_acknowledges_is_no_probe(text: str) -> None:
+    found = agent(text, customer="They charged me twice for the same order.")
+    assert not found & {"open_probe", "closed_probe"}
+
+
+def test_an_echo_question_still_invites_the_customer_on() -> None:
+    assert "closed_probe" in agent("Did you?", customer="I called them twice last week.")
+    assert "closed_probe" in agent("Oh really? Was that the same card?", customer="It was charged.")
