@@ -275,3 +275,9 @@ def test_a_question_that_only_acknowledges_is_no_probe(text: str) -> None:
 def test_an_echo_question_still_invites_the_customer_on() -> None:
     assert "closed_probe" in agent("Did you?", customer="I called them twice last week.")
     assert "closed_probe" in agent("Oh really? Was that the same card?", customer="It was charged.")
+
+
+def test_anything_else_about_the_customers_problem_is_a_probe_not_an_offer_of_help() -> None:
+    found = agent("Is there anything else that has been worrying you about the move?")
+    assert "availability" not in found and "closed_probe" in found
+    assert "availability" in agent("Is there anything else I can help you with today?")
