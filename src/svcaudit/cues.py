@@ -236,9 +236,16 @@ def annotate(
     names = customer_names(transcript, norms, model.forms)
     agents = [t.index for t in transcript.turns if t.role is Role.AGENT]
     last_agent = agents[-1] if agents else -1
+    previous: Role | None = None
     for turn, norm in zip(transcript.turns, norms, strict=False):
+        # position counts a speaker's turns at talk, not messages: a chat opening sent as
+        # three messages ("Hi!", "Thanks for contacting us.", "I'm Jo.") is one first turn
         nth = counts.get(turn.role, 0)
-        counts[turn.role] = nth + 1
+        if turn.role is not previous:
+            counts[turn.role] = nth + 1
+        else:
+            nth -= 1
+        previous = turn.role
         settled: set[int] = set()
         hits = model.turn_hits(norm, turn.role, nth, settled)
         if turn.role is Role.AGENT:

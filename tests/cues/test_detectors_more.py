@@ -281,3 +281,20 @@ def test_anything_else_about_the_customers_problem_is_a_probe_not_an_offer_of_he
     found = agent("Is there anything else that has been worrying you about the move?")
     assert "availability" not in found and "closed_probe" in found
     assert "availability" in agent("Is there anything else I can help you with today?")
+
+
+def test_a_chat_opening_sent_as_several_messages_is_one_first_turn() -> None:
+    hits = annotate(
+        convo(
+            ("c", "hello?"),
+            ("a", "Hi!"),
+            ("a", "Thanks for your patience."),
+            ("a", "Good morning, this is Jo from Northwind."),
+            ("c", "My parcel is late."),
+            ("a", "Let me look."),
+            ("c", "Thanks."),
+            ("a", "Good morning again, it has left the depot."),
+        )
+    )
+    assert "greeting" in {h.cue for h in hits[3]}  # third message of the agent's first turn
+    assert "greeting" not in {h.cue for h in hits[7]}  # the agent's third turn at talk
