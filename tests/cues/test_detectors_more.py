@@ -298,3 +298,19 @@ def test_a_chat_opening_sent_as_several_messages_is_one_first_turn() -> None:
     )
     assert "greeting" in {h.cue for h in hits[3]}  # third message of the agent's first turn
     assert "greeting" not in {h.cue for h in hits[7]}  # the agent's third turn at talk
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'm listening, take your time.", "Don't be embarrassed, this happens to lots of people.",
+     "I am here to listen if you need it."],
+)  # fmt: skip
+def test_an_offer_to_listen_or_a_reassurance_is_empathy(text: str) -> None:
+    assert "empathy" in agent(text, customer="I feel so stupid, I deleted all my photos.")
+
+
+@pytest.mark.parametrize(
+    "text", ["I am happy to talk you through the steps.", "We are here to talk about your bill."]
+)
+def test_talking_about_the_task_is_no_empathy(text: str) -> None:
+    assert "empathy" not in agent(text)
