@@ -314,3 +314,11 @@ def test_an_offer_to_listen_or_a_reassurance_is_empathy(text: str) -> None:
 )
 def test_talking_about_the_task_is_no_empathy(text: str) -> None:
     assert "empathy" not in agent(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Tell me something about the first time it failed.", "Remind me again why you want to cancel."]
+)
+def test_requests_to_tell_the_story_are_open_probes(text: str) -> None:
+    found = agent(text)
+    assert "open_probe" in found and "closed_probe" not in found
