@@ -43,6 +43,10 @@ _PRONOUNS = frozenset({"i", "you", "we", "he", "she", "they"})
 _OPEN_ENDS = frozenset({"anything", "something", "whatever", "what", "so"})  # "..., or anything?"
 _ASKED = frozenset({"i", "you", "we"})  # the subjects of a question run on after a statement
 _ASKED_SEQ = (("i",), ("you",), ("we",))
+_ABOUT = (("what", "about"), ("how", "about"))
+_ASKED_ABOUT = frozenset(
+    {"you", "your", "yours", "yourself", "when", "in", "at", "during", "since", "like"}
+)
 
 
 class Prefixes:
@@ -149,6 +153,10 @@ class Forms:
             return None
         if starts(toks, self.open_requests):
             return OPEN
+        if toks[:2] in _ABOUT and (
+            toks[2:3] and toks[2] in _ASKED_ABOUT or toks[2:4] in (("the", "last"), ("the", "rest"))
+        ):
+            return OPEN  # "what about you?", "how about at work?": the topic turned to them
         if starts(toks, self.offers) or " ".join(toks) in self.pleasantries:
             return OPEN if contains(" " + " ".join(toks) + " ", self.open_inside) else OFFER
         request = starts(toks, self.requests)

@@ -322,3 +322,14 @@ def test_talking_about_the_task_is_no_empathy(text: str) -> None:
 def test_requests_to_tell_the_story_are_open_probes(text: str) -> None:
     found = agent(text)
     assert "open_probe" in found and "closed_probe" not in found
+
+
+@pytest.mark.parametrize("text", ["What about you?", "And how about at work?"])
+def test_what_about_you_turns_an_open_question_to_the_customer(text: str) -> None:
+    found = agent(text)
+    assert "open_probe" in found and "alternative" not in found
+
+
+def test_how_about_a_thing_is_still_a_suggestion() -> None:
+    found = agent("How about a replacement instead?")
+    assert "alternative" in found and "open_probe" not in found
