@@ -333,3 +333,22 @@ def test_what_about_you_turns_an_open_question_to_the_customer(text: str) -> Non
 def test_how_about_a_thing_is_still_a_suggestion() -> None:
     found = agent("How about a replacement instead?")
     assert "alternative" in found and "open_probe" not in found
+
+
+# ------------------------------------------------------------------ sarcasm
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Oh great timing, the engineer cancelled again.", "Oh great, another delay.",
+     "Well, that's just great.", "Thanks for nothing."],
+)  # fmt: skip
+def test_sarcastic_praise_is_distress(text: str) -> None:
+    assert "distress" in cues_at(("a", "Hello, Northwind."), ("c", text))
+
+
+@pytest.mark.parametrize(
+    "text", ["Perfect timing, I just got home.", "Great, that's exactly what I needed, thanks!"]
+)
+def test_sincere_praise_is_no_distress(text: str) -> None:
+    assert "distress" not in cues_at(("a", "Hello, Northwind."), ("c", text))
