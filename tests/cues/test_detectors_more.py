@@ -352,3 +352,16 @@ def test_sarcastic_praise_is_distress(text: str) -> None:
 )
 def test_sincere_praise_is_no_distress(text: str) -> None:
     assert "distress" not in cues_at(("a", "Hello, Northwind."), ("c", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I totally get it.", "I can definitely imagine how stressful that was.",
+     "Your feelings are completely valid.", "It takes courage to call about this."],
+)  # fmt: skip
+def test_understanding_with_an_intensifier_or_validation_is_empathy(text: str) -> None:
+    assert "empathy" in agent(text, customer="I was so scared when the alarm went off.")
+
+
+def test_understanding_a_fact_is_no_empathy() -> None:
+    assert "empathy" not in agent("I understand the fee is five dollars.")
