@@ -50,8 +50,9 @@ def use_semantic(on: bool = True) -> None:
     Raises :class:`~svcaudit.errors.UsageError` when it is asked for but not installed.
     """
     if not on:
-        _SEMANTIC.clear()
-        cues.default_model().semantic = None
+        if _SEMANTIC:
+            _SEMANTIC.clear()
+            cues.default_model().semantic = None
     elif not _SEMANTIC:
         from svcaudit import semantic
 
