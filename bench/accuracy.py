@@ -24,6 +24,7 @@ Usage (from the repository root; no install needed)::
     python bench/accuracy.py --json /tmp/acc.json     # all figures as JSON
     python bench/accuracy.py --errors probe:multiwoz21 --max-errors 10  # error analysis
     python bench/accuracy.py --target-macro 0.75 --target-min 0.5       # exit 1 if missed
+    python bench/accuracy.py --semantic               # with svcaudit[semantic] installed
 
 The data directory is ``--data DIR``, else ``$SVCAUDIT_CUES_DEV``, else
 ``../shared/data/cues-dev`` next to the repository. ``--target-min`` applies to every pair of
@@ -151,12 +152,19 @@ def load_corpus(name: str, meta_path: Path, limit: int | None) -> Corpus:
 # ---------------------------------------------------------------- predicting
 
 
-def load_annotate() -> Annotate:
-    """The product's ``svcaudit.cues.annotate``, imported from this checkout's ``src``."""
+def load_annotate(semantic: bool = False) -> Annotate:
+    """The product's ``svcaudit.cues.annotate``, imported from this checkout's ``src``;
+    with ``semantic``, with the optional semantic detector on (``svcaudit[semantic]``)."""
     src = str(REPO / "src")
     if src not in sys.path:
         sys.path.insert(0, src)
-    return importlib.import_module("svcaudit.cues").annotate  # type: ignore[no-any-return]
+    annotate = importlib.import_module("svcaudit.cues").annotate
+    if not semantic:
+        return annotate  # type: ignore[no-any-return]
+    audit = importlib.import_module("svcaudit.audit")
+    audit.use_semantic(True)
+    model = audit.cue_model(())
+    return lambda transcript: annotate(transcript, model)
 
 
 def to_transcript(obj: dict[str, Any], path: Path) -> Any:
@@ -581,6 +589,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--limit", type=int, metavar="N", help="first N transcripts per corpus")
     p.add_argument("--bootstrap", type=int, default=200, metavar="N", help="resamples (0: off)")
     p.add_argument("--json", metavar="PATH", help="write all figures as JSON")
+    p.add_argument("--semantic", action="store_true", help="with the optional semantic detector on")
     p.add_argument(
         "--errors",
         action="append",
@@ -618,7 +627,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"accuracy: error: no data directory {data_dir}", file=sys.stderr)
         return 2
     try:
-        figures, results = run(data_dir, args.corpus, args.limit, args.bootstrap)
+        annotate = load_annotate(args.semantic)
+        figures, results = run(data_dir, args.corpus, args.limit, args.bootstrap, annotate)
     except BenchError as exc:
         print(f"accuracy: error: {exc}", file=sys.stderr)
         return 2

@@ -62,6 +62,7 @@ def test_defaults_when_nothing_is_configured() -> None:
         "outputs = []  (default)",
         "no_fail = false  (default)",
         "redact = null  (default)",
+        "semantic = false  (default)",
     ]
     assert config.load(Path.cwd(), {}) == config.Config()
 
@@ -297,7 +298,7 @@ def test_default_map_holds_only_configured_keys_under_option_names() -> None:
 def test_the_keys_are_the_documented_ones() -> None:
     assert list(config.KEYS) == [
         "checklist", "fail_under", "jobs", "agent", "agent_channel", "input_format", "format",
-        "outputs", "no_fail", "redact",
+        "outputs", "no_fail", "redact", "semantic",
     ]  # fmt: skip
     readme = (Path(__file__).parents[1] / "README.md").read_text("utf-8")
     section = readme.split("## Configuration", 1)[1].split("\n## ", 1)[0]

@@ -28,6 +28,7 @@ LAYERS = {
     "paraphrase": 3,
     "names": 3,
     "cues": 3,
+    "semantic": 3,
     "rules": 3,
     "checklist": 4,
     "schema": 4,

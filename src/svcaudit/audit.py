@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -24,7 +25,7 @@ from svcaudit.rules.context import Context
 
 def annotate(transcript: Transcript) -> Annotation:
     """The cues detected in each turn of ``transcript``."""
-    return Annotation(transcript, cues.annotate(transcript))
+    return Annotation(transcript, cues.annotate(transcript, cue_model(())))
 
 
 def score_transcript(
@@ -40,8 +41,37 @@ def score_transcript(
     return score.scorecard(transcript, checklist, results, ctx.hits)
 
 
-@lru_cache(maxsize=16)
+_SEMANTIC: list[Any] = []  # the semantic detector, once use_semantic(True) loaded it
+
+
+def use_semantic(on: bool = True) -> None:
+    """Switch the optional semantic detector (``svcaudit[semantic]``) on or off for this process.
+
+    Raises :class:`~svcaudit.errors.UsageError` when it is asked for but not installed.
+    """
+    if not on:
+        if _SEMANTIC:
+            _SEMANTIC.clear()
+            cues.default_model().semantic = None
+    elif not _SEMANTIC:
+        from svcaudit import semantic
+
+        _SEMANTIC.append(semantic.load())
+
+
+def semantic_on() -> bool:
+    return bool(_SEMANTIC)
+
+
 def cue_model(lexicon: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]) -> cues.CueModel:
+    """The cue model of a checklist's lexicon, with the semantic detector if it is on."""
+    model = _cue_model(lexicon)
+    model.semantic = _SEMANTIC[0] if _SEMANTIC else None
+    return model
+
+
+@lru_cache(maxsize=16)
+def _cue_model(lexicon: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]) -> cues.CueModel:
     """The cue model with a checklist's own phrases and patterns added (built once)."""
     if not lexicon:
         return cues.default_model()
@@ -78,7 +108,13 @@ def score_files(
         return
     from svcaudit import batch
 
-    options = {"input_format": input_format, "agent": agent, "agent_channel": agent_channel}
+    options: dict[str, Any] = {
+        "input_format": input_format,
+        "agent": agent,
+        "agent_channel": agent_channel,
+    }
+    if semantic_on():
+        options["semantic"] = True  # each worker loads its own model
     yield from batch.score(files, checklist, options, jobs, on_file)
 
 

@@ -58,6 +58,11 @@ def _worker_init(checklist: Checklist, options: dict[str, Any]) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    options = dict(options)
+    if options.pop("semantic", False):
+        from svcaudit import audit
+
+        audit.use_semantic(True)
     _SETUP.update(options, checklist=checklist)
 
 

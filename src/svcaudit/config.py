@@ -165,6 +165,8 @@ class Config:
     no_fail: Setting = field(default=Setting(False), metadata=_key(_flag, _bool_text))
     # reserved: no command reads it yet
     redact: Setting = field(default=Setting(None), metadata=_key(_optional_flag, _bool_text))
+    # the optional semantic detector (svcaudit[semantic]) on or off
+    semantic: Setting = field(default=Setting(False), metadata=_key(_flag, _bool_text))
 
     def items(self) -> Iterator[tuple[str, Setting]]:
         for f in dataclasses.fields(self):
@@ -177,7 +179,7 @@ KEYS: dict[str, dataclasses.Field[Any]] = {f.name: f for f in dataclasses.fields
 # (an annotation written over a score report would clobber it).
 COMMANDS: dict[str, tuple[str, ...]] = {
     "score": tuple(KEYS),
-    "annotate": ("checklist", "agent", "agent_channel", "input_format", "redact"),
+    "annotate": ("checklist", "agent", "agent_channel", "input_format", "redact", "semantic"),
     "convert": ("agent", "agent_channel", "input_format"),
     "explain": ("checklist",),
     "calibrate": ("checklist", "agent", "agent_channel", "input_format"),

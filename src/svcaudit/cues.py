@@ -17,7 +17,9 @@ then detectors that read more than phrases run:
 * closing: "you too" answering the customer's goodbye, and the agent's last
   short courteous turn after the customer closes ("that's all, thanks"), are farewells;
 * refusal: ``bare_refusal`` only when neither this turn nor the agent's next
-  one offers an alternative.
+  one offers an alternative;
+* semantic (optional, ``CueModel.semantic``; :mod:`svcaudit.semantic`): ``empathy`` in
+  statements close in meaning to prototype empathy statements.
 """
 
 from __future__ import annotations
@@ -95,6 +97,9 @@ class CueModel:
         self.keys_by_role = {role: frozenset(names) for role, names in by_role.items()}
         self.forms = forms.Forms(config["forms"])
         self.paraphrase = Paraphrase(config["forms"], self.forms)
+        # optional semantic detector (svcaudit.semantic.SemanticCues), set by the caller;
+        # None by default, and then nothing of svcaudit.semantic is ever imported
+        self.semantic: Any = None
 
     def turn_hits(
         self, norm: Norm, role: Role, nth: int, settled: set[int] | None = None
@@ -257,6 +262,8 @@ def annotate(
             if "jargon" not in hits and (acronyms := jargon_acronyms(turn.text)):
                 hits["jargon"] = CueHit("jargon", acronyms[0].lower())
         per_turn.append(hits)
+    if model.semantic is not None:
+        model.semantic.add(transcript, norms, per_turn, model.forms)
     _resolve_refusals(transcript, per_turn)
     return tuple(tuple(h[c] for c in CUES if c in h) for h in per_turn)
 

@@ -83,12 +83,14 @@ def score(
     warn: Warn,
     redact: bool | None = None,
     agent_channel: str | None = None,
+    semantic: bool = False,
 ) -> ExitCode:
     from svcaudit import audit
     from svcaudit.checklist import load_checklist
     from svcaudit.formats import check_channel, discover
     from svcaudit.report import REPORTERS, SummaryBuilder
 
+    audit.use_semantic(semantic)
     checklist = load_checklist(checklist_ref)
     if fail_under is not None:
         checklist = dataclasses.replace(checklist, pass_mark=fail_under)
@@ -220,10 +222,13 @@ def annotate(
     warn: Warn,
     redact: bool = False,
     agent_channel: str | None = None,
+    semantic: bool = False,
 ) -> ExitCode:
     """Each transcript with its cues; streamed unless a single json object or -o files need all."""
+    from svcaudit import audit
     from svcaudit.report import ANNOTATORS
 
+    audit.use_semantic(semantic)
     targets = _targets(outputs, ANNOTATORS)
     _check_readable_format(input_format)
     counts = {"found": 0, "errors": 0}
