@@ -35,6 +35,7 @@ LAYERS = {
     "audit": 5,
     "casetest": 5,
     "batch": 5,
+    "prepared": 5,
     "cluster": 5,
     "config": 5,
     "run": 6,
