@@ -19,6 +19,7 @@ LAYERS = {
     "report": 2,
     "yamlpos": 2,
     "patterns": 2,
+    "prefilter": 2,
     "redact": 2,
     "config_sources": 2,
     "calibrate": 2,

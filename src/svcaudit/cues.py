@@ -91,7 +91,7 @@ class CueModel:
                 int(raw.get("after_turns", 0)),
                 re.compile("|".join(f"(?:{p})" for p in excl)) if excl else None,
             )
-        self.lexicon = Lexicon(phrases, patterns)
+        self.lexicon = Lexicon(phrases, patterns, common=frozenset(config["forms"]["stopwords"]))
         by_role: dict[Role, set[str]] = {}
         for name, spec in self.specs.items():
             by_role.setdefault(spec.speaker, set()).add(name)
