@@ -32,7 +32,7 @@ from typing import Any
 import yaml
 
 from svcaudit import forms
-from svcaudit.forms import contains
+from svcaudit.forms import CACHE_SIZE, contains
 from svcaudit.match import Lexicon, Match, Norm, in_quotes, normalise, preceding_words
 from svcaudit.model import CueHit, Role, Transcript
 from svcaudit.names import customer_names, name_use
@@ -149,7 +149,6 @@ class CueModel:
 
 
 _SETTLES = frozenset({"availability", "comprehension_check"})
-CACHE_SIZE = 8_192  # turns remembered
 _PROBES = {forms.OPEN: "open_probe", forms.CLOSED: "closed_probe", forms.TAG: "closed_probe"}
 
 

@@ -174,7 +174,7 @@ class Lexicon:
         return [Match(phrase.key, phrase.text, round(found.score, 1), start, end)]
 
 
-CACHE_SIZE = 8_192  # distinct turn texts remembered per lexicon
+CACHE_SIZE = match.CACHE_SIZE  # distinct turn texts remembered per lexicon
 
 
 def _resembles(word: str, unknown: list[str]) -> bool:

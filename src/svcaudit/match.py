@@ -83,7 +83,13 @@ class Norm:
         object.__setattr__(self, "words", tuple(t for t in self.tokens if t not in BOUNDARIES))
 
 
-@lru_cache(maxsize=8_192)
+# The bound of every text cache (normalisation, matches, a turn's cues, sentence forms,
+# paraphrase plans): each holds at most this many entries, then starts afresh, so memory
+# stays flat however many transcripts a batch has (bench/PERFORMANCE.md has the figures).
+CACHE_SIZE = 32_768
+
+
+@lru_cache(maxsize=CACHE_SIZE)
 def normalise(raw: str) -> Norm:
     """Normalise one turn's text (see the module docstring)."""
     text = unicodedata.normalize("NFKC", raw).translate(_QUOTES).casefold()

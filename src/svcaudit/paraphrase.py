@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from svcaudit.forms import Forms, Prefixes, contains, starts
-from svcaudit.match import BOUNDARIES, Norm, Sentence
+from svcaudit.match import BOUNDARIES, CACHE_SIZE, Norm, Sentence
 
 _SUFFIXES = ("ingly", "ation", "ness", "ment", "ing", "ied", "ies", "ed", "es", "ly", "s", "e", "y")
 _SELF = frozenset({"i", "we", "let", "please", "our", "my", "us", "here", "thank", "thanks"})
@@ -41,9 +41,6 @@ def stem(word: str) -> str:
     if len(word) > 3 and word[-1] == word[-2]:
         word = word[:-1]  # cancell -> cancel, stopp -> stop
     return word
-
-
-CACHE_SIZE = 8_192  # sentences (and customer turns) remembered
 
 
 class _Plan(NamedTuple):
