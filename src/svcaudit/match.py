@@ -86,7 +86,7 @@ class Norm:
 # The bound of every text cache (normalisation, matches, a turn's cues, sentence forms,
 # paraphrase plans): each holds at most this many entries, then starts afresh, so memory
 # stays flat however many transcripts a batch has (bench/PERFORMANCE.md has the figures).
-CACHE_SIZE = 32_768
+CACHE_SIZE = 16_384
 
 
 @lru_cache(maxsize=CACHE_SIZE)
