@@ -48,3 +48,34 @@ def test_parallel_output_is_the_sequential_output(tmp_path: Path, monkeypatch) -
     ids = [json.loads(line)["transcript"]["id"] for line in two.stdout.splitlines()]
     assert len(ids) == 120 and ids[57] == "call-058" and ids[-1] == "stolen-wallet"
     assert f"{export}:58:" in two.stderr  # the broken line, located in the whole file
+
+
+def test_reports_rendered_in_workers_are_the_same(tmp_path: Path, monkeypatch) -> None:
+    """With -j 2 and only json, jsonl and csv reports, workers send the rendered texts
+    (`svcaudit.prepared`); every report, masked or not, and the warnings are the same as
+    those written from whole scorecards, in one process or in two."""
+    from svcaudit import run
+
+    monkeypatch.setattr(batch, "RANGE_BYTES", 20_000)
+    export = _export(tmp_path)
+    dup = tmp_path / "dup.jsonl"  # a duplicate id: a warning sent back with the texts
+    line = json.dumps({**json.loads((SAMPLES / "stolen-wallet.json").read_text("utf-8"))})
+    dup.write_text(f"{line}\n{line}\n", encoding="utf-8")
+
+    def outputs(jobs: str, name: str, redact: str) -> tuple[str, str, list[str]]:
+        files = [tmp_path / f"{name}.{ext}" for ext in ("json", "csv")]
+        args = ["score", str(export), str(dup), str(SAMPLES), "-f", "jsonl", "--no-fail",
+                "-j", jobs, redact, "-o", f"json:{files[0]}", "-o", f"csv:{files[1]}"]  # fmt: skip
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 3  # the broken line
+        return result.stdout, result.stderr, [f.read_text("utf-8") for f in files]
+
+    for redact in ("--redact", "--no-redact"):
+        one = outputs("1", f"one{redact}", redact)
+        two = outputs("2", f"two{redact}", redact)
+        monkeypatch.setattr(run, "_render_spec", lambda *_: None)  # whole scorecards sent
+        whole = outputs("2", f"whole{redact}", redact)
+        monkeypatch.undo()
+        monkeypatch.setattr(batch, "RANGE_BYTES", 20_000)
+        assert one == two == whole
+        assert "duplicate id" in two[1] and f"{export}:58:" in two[1]

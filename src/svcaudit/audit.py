@@ -19,6 +19,7 @@ from svcaudit.checklist import load_checklist
 from svcaudit.formats import read_file, read_transcripts
 from svcaudit.match import normalise
 from svcaudit.model import Annotation, Checklist, LoadError, Scorecard, Transcript
+from svcaudit.prepared import Prepared, Spec
 from svcaudit.rules import KINDS
 from svcaudit.rules.context import Context
 
@@ -92,12 +93,13 @@ def score_files(
     jobs: int = 1,
     on_file: Callable[[], None] | None = None,
     agent_channel: str | None = None,
-) -> Iterator[Scorecard | LoadError]:
+    render: Spec | None = None,
+) -> Iterator[Scorecard | Prepared | LoadError]:
     """Score discovered files in order; ``on_file`` is called as each file is done.
 
     With ``jobs`` > 1, files are scored in that many processes (:mod:`svcaudit.batch`):
     workers get paths, a bounded window of tasks is in flight, and results come back
-    in the sequential order.
+    in the sequential order; with ``render`` as well, as :class:`Prepared` report texts.
     """
     files = iter(files)
     if jobs <= 1:
@@ -112,6 +114,7 @@ def score_files(
         "input_format": input_format,
         "agent": agent,
         "agent_channel": agent_channel,
+        "render": render,
     }
     if semantic_on():
         options["semantic"] = True  # each worker loads its own model

@@ -18,6 +18,7 @@ from typing import Any
 
 from svcaudit.formats import jsonl, read_jsonl_range
 from svcaudit.model import Checklist, LoadError, Scorecard
+from svcaudit.prepared import Prepared, Spec, prepare
 
 CHUNK_FILES = 8
 CHUNK_BYTES = 256 * 1024
@@ -25,7 +26,7 @@ RANGE_BYTES = 512 * 1024
 
 # ("files", [path or LoadError, ...]) or ("range", path, start, end, first_line, last)
 Task = tuple[Any, ...]
-Result = tuple[list[Scorecard | LoadError], int]  # the items, and the files it finished
+Result = tuple[list[Scorecard | Prepared | LoadError], int]  # the items, the files it finished
 
 
 def score(
@@ -34,8 +35,9 @@ def score(
     options: dict[str, Any],
     jobs: int,
     on_file: Callable[[], None] | None,
-) -> Iterator[Scorecard | LoadError]:
-    """Score ``files`` in ``jobs`` processes; ``options``: input_format, agent, agent_channel."""
+) -> Iterator[Scorecard | Prepared | LoadError]:
+    """Score ``files`` in ``jobs`` processes; ``options``: input_format, agent, agent_channel
+    and render (a `Spec`: workers send `Prepared` texts instead of scorecards)."""
     splittable = options["input_format"] in ("auto", "jsonl")
     setup = (checklist, options)  # sent once to each worker, not with every task
     with ProcessPoolExecutor(jobs, initializer=_worker_init, initargs=setup) as pool:
@@ -115,21 +117,31 @@ def ranges(path: str, step: int = RANGE_BYTES) -> Iterator[Task]:
 
 
 def run_task(
-    task: Task, checklist: Checklist, input_format: str, agent: str | None, agent_channel: Any
+    task: Task,
+    checklist: Checklist,
+    input_format: str,
+    agent: str | None,
+    agent_channel: Any,
+    render: Spec | None = None,
 ) -> Result:
-    """What a worker does with one task."""
+    """What a worker does with one task; with ``render``, scorecards go back as `Prepared`."""
     from svcaudit.audit import score_loaded, score_one_file
 
+    items: list[Scorecard | Prepared | LoadError]
     if task[0] == "range":
         _, path, start, end, first_line, last = task
         loaded = read_jsonl_range(path, start, end, first_line, agent, agent_channel)
-        return score_loaded(loaded, checklist), int(last)
-    items = [
-        r
-        for item in task[1]
-        for r in score_one_file(item, checklist, input_format, agent, agent_channel)
-    ]
-    return items, len(task[1])
+        items, done = [*score_loaded(loaded, checklist)], int(last)
+    else:
+        items = [
+            r
+            for item in task[1]
+            for r in score_one_file(item, checklist, input_format, agent, agent_channel)
+        ]
+        done = len(task[1])
+    if render is not None:
+        items = [prepare(r, render) if isinstance(r, Scorecard) else r for r in items]
+    return items, done
 
 
 def _ordered(

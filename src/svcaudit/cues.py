@@ -34,7 +34,7 @@ from typing import Any
 import yaml
 
 from svcaudit import forms
-from svcaudit.forms import contains
+from svcaudit.forms import CACHE_SIZE, contains
 from svcaudit.match import Lexicon, Match, Norm, in_quotes, normalise, preceding_words
 from svcaudit.model import CueHit, Role, Transcript
 from svcaudit.names import customer_names, name_use
@@ -90,11 +90,15 @@ class CueModel:
                 int(raw.get("after_turns", 0)),
                 re.compile("|".join(f"(?:{p})" for p in excl)) if excl else None,
             )
-        self.lexicon = Lexicon(phrases, patterns)
+        self.lexicon = Lexicon(phrases, patterns, common=frozenset(config["forms"]["stopwords"]))
         by_role: dict[Role, set[str]] = {}
         for name, spec in self.specs.items():
             by_role.setdefault(spec.speaker, set()).add(name)
         self.keys_by_role = {role: frozenset(names) for role, names in by_role.items()}
+        cues_ = self.specs.values()
+        # a turn's phrase cues depend on its position only up to the largest of these
+        self._nth_cap = max((max(s.after_turns, s.first_turns or 0) for s in cues_), default=0)
+        self._hits: dict[tuple[str, Role, int], tuple[dict[str, CueHit], set[int]]] = {}
         self.forms = forms.Forms(config["forms"])
         self.paraphrase = Paraphrase(config["forms"], self.forms)
         # optional semantic detector (svcaudit.semantic.SemanticCues), set by the caller;
@@ -108,7 +112,20 @@ class CueModel:
 
         ``settled`` collects the sentences that a non-probe question cue (availability,
         comprehension check, offer of help, greeting) already accounts for.
+        Remembered by raw text, role and ``nth`` (capped where it stops mattering).
         """
+        key = (norm.raw, role, min(nth, self._nth_cap))
+        found = self._hits.get(key)
+        if found is None:
+            if len(self._hits) >= CACHE_SIZE:
+                self._hits.clear()  # bounded: same footprint for any batch
+            sentences: set[int] = set()
+            found = self._hits[key] = (self._turn_hits(norm, role, nth, sentences), sentences)
+        if settled is not None:
+            settled.update(found[1])
+        return dict(found[0])
+
+    def _turn_hits(self, norm: Norm, role: Role, nth: int, settled: set[int]) -> dict[str, CueHit]:
         keys = self.keys_by_role.get(role)
         if not keys:
             return {}  # system, bot and unknown turns carry no cue
@@ -123,7 +140,7 @@ class CueModel:
             if _blocked(spec, norm, match):
                 continue
             sentence = forms.sentence_of(norm, match.pos + 1)
-            if settled is not None and match.key in _SETTLES:
+            if match.key in _SETTLES:
                 settled.add(sentence)
             first[match.key] = min(sentence, first.get(match.key, sentence))
             hit = CueHit(match.key, match.phrase, match.similarity)

@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from svcaudit.match import Norm, Sentence
+from svcaudit.match import CACHE_SIZE, Norm, Sentence
 
 OPEN, CLOSED, OFFER, DECLARATIVE, TAG = "open", "closed", "offer", "declarative", "tag"
 _INTRO = re.compile(r" (?:my name is|name is) ([a-z]+)(?: ([a-z]+))? ")
@@ -225,7 +225,7 @@ class Forms:
         key = (sentence.tokens, sentence.question, sentence.ended, sentence.breaks)
         if key in self._kinds:
             return self._kinds[key]
-        if len(self._kinds) >= 8_192:
+        if len(self._kinds) >= CACHE_SIZE:
             self._kinds.clear()  # bounded: same footprint for any batch
         kind = self._kinds[key] = self._kind(sentence)
         return kind

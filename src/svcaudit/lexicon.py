@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from svcaudit import match
+from svcaudit.prefilter import Alternations
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,7 @@ class Lexicon:
         patterns: Mapping[str, Iterable[str]] | None = None,
         min_score: float = 90.0,
         fuzzy_min_chars: int = 12,
+        common: AbstractSet[str] = frozenset(),
     ) -> None:
         self.min_score = min_score
         self._phrases: list[_Phrase] = []
@@ -73,9 +76,8 @@ class Lexicon:
         self._vocab = frozenset(w for p in self._phrases for w in p.words)
         self._rare = self._rare_index()
         self._cache: dict[tuple[str, frozenset[str] | None], list[Match]] = {}
-        self._patterns = {
-            key: _compile(list(items)) for key, items in (patterns or {}).items() if items
-        }
+        # each key's patterns, tried only when the turn has the words they need
+        self._patterns = Alternations(patterns or {}, _compile, common)
 
     def _add(self, phrase: _Phrase) -> None:
         self._ngrams.setdefault(phrase.words, []).append(len(self._phrases))
@@ -111,11 +113,8 @@ class Lexicon:
         text = norm.text
         out, exact = self._exact(norm.tokens, wanted)
         out += self._fuzzy_all(norm, text, wanted, exact)
-        for key, regex in self._patterns.items():
-            if wanted is not None and key not in wanted:
-                continue
-            for m in regex.finditer(text):
-                out.append(Match(key, m.group(0).strip(), 100.0, m.start(), m.end()))
+        for key, m in self._patterns.finditer(set(norm.tokens), text, wanted):
+            out.append(Match(key, m.group(0).strip(), 100.0, m.start(), m.end()))
         return out
 
     def _exact(
@@ -175,12 +174,15 @@ class Lexicon:
         return [Match(phrase.key, phrase.text, round(found.score, 1), start, end)]
 
 
-CACHE_SIZE = 8_192  # distinct turn texts remembered per lexicon
+CACHE_SIZE = match.CACHE_SIZE  # distinct turn texts remembered per lexicon
 
 
 def _resembles(word: str, unknown: list[str]) -> bool:
-    """Is one of the turn's unknown words a plausible misspelling of ``word``?"""
-    return any(fuzz.ratio(word, other, score_cutoff=60) for other in unknown)
+    """Is one of the turn's unknown words a plausible misspelling of ``word``?
+
+    ``fuzz.ratio(word, other) >= 60`` for some ``other``: one rapidfuzz call over the list
+    (no processor, the same scorer and cut-off) instead of one Python-level call per word."""
+    return process.extractOne(word, unknown, scorer=fuzz.ratio, score_cutoff=60) is not None
 
 
 def _compile(items: list[str]) -> re.Pattern[str]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
@@ -67,24 +67,29 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Norm:
-    """A normalised turn. ``text`` is ``tokens`` joined by spaces, padded by one space."""
+    """A normalised turn. ``text`` is ``tokens`` joined by spaces, padded by one space;
+    ``words`` the tokens without sentence punctuation (both made once, read many times)."""
 
     raw: str
     tokens: tuple[str, ...]
     sentences: tuple[Sentence, ...]
     punctuated: bool  # the raw text had sentence punctuation
     quoted: tuple[tuple[int, int], ...] = ()  # character spans of quoted speech in ``text``
+    text: str = field(init=False, repr=False, compare=False)
+    words: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        return " " + " ".join(self.tokens) + " "
-
-    @property
-    def words(self) -> tuple[str, ...]:
-        return tuple(t for t in self.tokens if t not in BOUNDARIES)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", " " + " ".join(self.tokens) + " ")
+        object.__setattr__(self, "words", tuple(t for t in self.tokens if t not in BOUNDARIES))
 
 
-@lru_cache(maxsize=8_192)
+# The bound of every text cache (normalisation, matches, a turn's cues, sentence forms,
+# paraphrase plans): each holds at most this many entries, then starts afresh, so memory
+# stays flat however many transcripts a batch has (bench/PERFORMANCE.md has the figures).
+CACHE_SIZE = 16_384
+
+
+@lru_cache(maxsize=CACHE_SIZE)
 def normalise(raw: str) -> Norm:
     """Normalise one turn's text (see the module docstring)."""
     text = unicodedata.normalize("NFKC", raw).translate(_QUOTES).casefold()

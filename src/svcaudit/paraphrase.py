@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from svcaudit.forms import Forms, Prefixes, contains, starts
-from svcaudit.match import Norm, Sentence
+from svcaudit.match import BOUNDARIES, CACHE_SIZE, Norm, Sentence
 
 _SUFFIXES = ("ingly", "ation", "ness", "ment", "ing", "ied", "ies", "ed", "es", "ly", "s", "e", "y")
 _SELF = frozenset({"i", "we", "let", "please", "our", "my", "us", "here", "thank", "thanks"})
@@ -43,6 +43,20 @@ def stem(word: str) -> str:
     return word
 
 
+class _Plan(NamedTuple):
+    """What a sentence's restating depends on, besides the stems the customer said."""
+
+    mine: tuple[str, ...]  # stems of the sentence's content words
+    about: bool  # a statement about the customer, with a verb that reflects
+    you_plain: bool  # starts with "you" and carries no facts
+    fallback: str | None  # the answer when the first test fails (a clause, a summing "so")
+    needed: int  # shared stems needed to count as restating
+    head: str  # the first eight words, the evidence phrase
+
+
+_UNSEEN = object()
+
+
 class Paraphrase:
     """Restatement detection, configured from the ``forms`` section of the lexicon."""
 
@@ -53,15 +67,57 @@ class Paraphrase:
         self.not_paraphrase = Prefixes([tuple(p.split()) for p in config["not_paraphrase"]])
         self.valued = re.compile("|".join(f"(?:{p})" for p in config["paraphrase_patterns"]))
         self.stopwords = forms.stopwords
+        self._plans: dict[tuple[Any, ...], _Plan | str | None] = {}
+        self._stem_cache: dict[tuple[str, ...], frozenset[str]] = {}
 
     def context(self, customer: Sequence[Norm]) -> frozenset[str]:
         """Stems of the content words of the customer's recent turns."""
-        return frozenset(
-            stem(w) for n in customer for w in n.words if w not in self.stopwords and len(w) > 2
-        )
+        if len(customer) == 1:
+            return self._stems(customer[0].tokens)
+        return frozenset().union(*(self._stems(n.tokens) for n in customer))
+
+    def _stems(self, tokens: tuple[str, ...]) -> frozenset[str]:
+        """Stems of the content words of one customer turn (remembered: an agent's next few
+        turns all read it)."""
+        found = self._stem_cache.get(tokens)
+        if found is None:
+            if len(self._stem_cache) >= CACHE_SIZE:
+                self._stem_cache.clear()  # bounded: same footprint for any batch
+            found = self._stem_cache[tokens] = frozenset(
+                stem(w) for w in tokens if w not in BOUNDARIES and w not in self.stopwords
+                and len(w) > 2
+            )  # fmt: skip
+        return found
 
     def restates(self, sentence: Sentence, said: frozenset[str], asked: bool) -> str | None:
         """The phrase that shows ``sentence`` restating the customer, or None."""
+        plan = self._plan(sentence, asked)
+        if not isinstance(plan, _Plan):
+            return plan  # decided by the sentence alone
+        shared = sum(1 for w in plan.mine if w in said)
+        # "your X is..." restates only what the customer said; otherwise it informs ("your
+        # order is on its way"); "you feel / you have been..." reflects on its own
+        if plan.about and (shared or plan.you_plain):
+            return plan.head
+        if plan.fallback is not None:
+            return plan.fallback
+        needed, mine = plan.needed, len(plan.mine)
+        if shared >= needed and shared * 2 >= mine and mine >= 3 - needed:
+            return plan.head
+        return None
+
+    def _plan(self, sentence: Sentence, asked: bool) -> _Plan | str | None:
+        """What ``restates`` can decide from the sentence alone, remembered by its words: the
+        answer, or a `_Plan` that the customer's words (the shared stems) complete."""
+        key = (sentence.tokens, sentence.breaks, asked)
+        plan = self._plans.get(key, _UNSEEN)
+        if plan is _UNSEEN:
+            if len(self._plans) >= CACHE_SIZE:
+                self._plans.clear()  # bounded: same footprint for any batch
+            plan = self._plans[key] = self._read(sentence, asked)
+        return plan  # type: ignore[return-value]
+
+    def _read(self, sentence: Sentence, asked: bool) -> _Plan | str | None:
         toks = self.forms.strip(sentence.tokens)
         if not toks or toks[0] in self.forms.wh:
             return None
@@ -73,24 +129,19 @@ class Paraphrase:
             return valued.group(0).strip()
         if starts(toks, self.not_paraphrase) or toks[0] in _SELF:
             return None
-        mine = [stem(w) for w in toks if w not in self.stopwords and len(w) > 2]
-        shared = sum(1 for w in mine if w in said)
-        # "your X is..." restates only what the customer said; otherwise it informs ("your
-        # order is on its way"); "you feel / you have been..." reflects on its own
-        reflects = shared or (toks[0] == "you" and not _has_facts(toks))
-        if self._about_customer(toks) and reflects:
-            return " ".join(toks[:8])
-        if not _has_facts(toks) and (clause := self._customer_clause(sentence, said)):
-            return clause
-        summing = sentence.tokens[0] == "so" and len(mine) >= 2 and not _has_facts(toks)
-        if summing and toks[0] not in self.forms.aux:
-            return " ".join(toks[:8])  # "so, mostly weekends then"
+        mine = tuple(stem(w) for w in toks if w not in self.stopwords and len(w) > 2)
+        facts = _has_facts(toks)
+        head = " ".join(toks[:8])
+        fallback = None
+        if not facts and (clause := self._customer_clause(sentence)):
+            fallback = clause
+        elif sentence.tokens[0] == "so" and len(mine) >= 2 and not facts:
+            fallback = None if toks[0] in self.forms.aux else head  # "so, mostly weekends then"
         needed = 1 if asked or len(toks) <= 6 else 2
-        if shared >= needed and shared * 2 >= len(mine) and len(mine) >= 3 - needed:
-            return " ".join(toks[:8])
-        return None
+        you_plain = toks[0] == "you" and not facts
+        return _Plan(mine, self._about_customer(toks), you_plain, fallback, needed, head)
 
-    def _customer_clause(self, sentence: Sentence, said: frozenset[str]) -> str | None:
+    def _customer_clause(self, sentence: Sentence) -> str | None:
         """A later clause about the customer: "..., because you are noticing it"."""
         for clause in sentence.clauses:
             toks = self.forms.strip(clause)

@@ -20,7 +20,7 @@ except ImportError:  # Python 3.10
     import sre_constants  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]
 
-_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
+REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
 _UNBOUNDED = sre_constants.MAXREPEAT
 
 
@@ -42,17 +42,17 @@ def problem(pattern: str) -> str | None:
 def _nested(items: Any, inside: bool) -> bool:
     """Is there an unbounded repeat inside an unbounded repeat?"""
     for op, arg in items:
-        if op in _REPEATS:
+        if op in REPEATS:
             _low, high, sub = arg
             unbounded = high == _UNBOUNDED
             if (unbounded and inside) or _nested(sub, inside or unbounded):
                 return True
-        elif any(_nested(child, inside) for child in _children(op, arg)):
+        elif any(_nested(child, inside) for child in children(op, arg)):
             return True
     return False
 
 
-def _children(op: Any, arg: Any) -> list[Any]:
+def children(op: Any, arg: Any) -> list[Any]:
     """The sub-patterns of a group, an alternation or a look-around."""
     if op is sre_constants.SUBPATTERN:
         return [arg[-1]]

@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from svcaudit.errors import ChecklistError, ExitCode, UsageError
 from svcaudit.model import LoadError, Transcript
+from svcaudit.prepared import Prepared, renderable
 
 Warn = Callable[[str], None]
 
@@ -111,8 +112,9 @@ def score(
             ]
             on_file = _counting(done, advance)
             scored = audit.score_files(
-                files, checklist, input_format, agent, jobs, on_file, agent_channel
-            )
+                files, checklist, input_format, agent, jobs, on_file, agent_channel,
+                _render_spec([fmt, *(f for f, _ in targets)], redact, jobs),
+            )  # fmt: skip
             for item in scored:
                 _emit(item, writers, summary, warn)
             built = summary.build()
@@ -146,6 +148,13 @@ def _masks(fmt: str, redact: bool | None) -> bool:
     return fmt in REDACTED_BY_DEFAULT if redact is None else redact
 
 
+def _render_spec(formats: list[str], redact: bool | None, jobs: int) -> Any:
+    """With several processes, and only reports a worker can render, the workers render them."""
+    if jobs <= 1 or not renderable(formats):
+        return None
+    return tuple((f, _masks(f, redact)) for f in formats)
+
+
 def _emit(item: Any, writers: list[tuple[Any, bool]], summary: Any, warn: Warn) -> None:
     """One scorecard or load error to every writer (masked for those that mask) and the summary."""
     if isinstance(item, LoadError):
@@ -153,6 +162,13 @@ def _emit(item: Any, writers: list[tuple[Any, bool]], summary: Any, warn: Warn) 
         summary.add_error(item)
         for w, _ in writers:
             w.error(item)
+        return
+    if isinstance(item, Prepared):  # the scorecard, rendered by a worker process
+        for line in item.warnings:
+            warn(f"{item.path}: warning: {line}")
+        summary.add_facts(item.facts)
+        for (w, _), text in zip(writers, item.texts, strict=True):
+            w.prepared(text)
         return
     _warnings(item.transcript, warn)
     summary.add(item)
@@ -441,7 +457,7 @@ def calibrate(
         if isinstance(item, LoadError):
             warn(str(item))
             errors.append(item)
-        else:
+        elif isinstance(item, Scorecard):  # always: no render spec, no Prepared texts
             _warnings(item.transcript, warn)
             cards.append(item)
     result = calib.compare(human, cards, checklist, errors, top)

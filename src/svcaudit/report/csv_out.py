@@ -9,6 +9,7 @@ with ``line N:`` when the line is known). Values follow the json report: the sam
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -76,6 +77,13 @@ def error_row(err: LoadError, checklist_id: str) -> list[str]:
     return list(row.values())
 
 
+def render(card: Scorecard) -> str:
+    """The rows of one scorecard as CSV text (see ``Writer.prepared``)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(scorecard_rows(card))
+    return buffer.getvalue()
+
+
 class Writer:
     """Writes the header at once, then each scorecard's rows as it arrives."""
 
@@ -94,6 +102,11 @@ class Writer:
 
     def scorecard(self, card: Scorecard) -> None:
         self._csv.writerows(scorecard_rows(card))
+        self._out.flush()
+
+    def prepared(self, text: str) -> None:
+        """A scorecard already rendered by ``render`` (the same bytes ``scorecard`` writes)."""
+        self._out.write(text)
         self._out.flush()
 
     def error(self, err: LoadError) -> None:

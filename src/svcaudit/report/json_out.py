@@ -19,6 +19,11 @@ NAME = "json"
 STREAMING = True
 
 
+def render(card: Scorecard) -> str:
+    """One scorecard as it reads inside the envelope (see ``Writer.prepared``)."""
+    return _dump(scorecard_record(card), 2)
+
+
 class Writer:
     """Streams the envelope: scorecards are written as they arrive, errors and summary at the end.
 
@@ -43,9 +48,11 @@ class Writer:
         out.write(_dump(head, 0).removesuffix("\n}") + ',\n  "scorecards": [')
 
     def scorecard(self, card: Scorecard) -> None:
-        self._out.write(
-            ("\n    " if not self._cards else ",\n    ") + _dump(scorecard_record(card), 2)
-        )
+        self.prepared(render(card))
+
+    def prepared(self, text: str) -> None:
+        """A scorecard already rendered by ``render``."""
+        self._out.write(("\n    " if not self._cards else ",\n    ") + text)
         self._cards += 1
 
     def error(self, err: LoadError) -> None:

@@ -17,6 +17,11 @@ NAME = "jsonl"
 STREAMING = True
 
 
+def render(card: Scorecard) -> str:
+    """The line of one scorecard (a worker process can write it: see ``Writer.prepared``)."""
+    return json.dumps(scorecard_record(card), ensure_ascii=False) + "\n"
+
+
 class Writer:
     """Writes each scorecard as one compact JSON line."""
 
@@ -31,7 +36,11 @@ class Writer:
         self._out = out
 
     def scorecard(self, card: Scorecard) -> None:
-        self._out.write(json.dumps(scorecard_record(card), ensure_ascii=False) + "\n")
+        self.prepared(render(card))
+
+    def prepared(self, text: str) -> None:
+        """A scorecard already rendered by ``render``."""
+        self._out.write(text)
         self._out.flush()
 
     def error(self, err: LoadError) -> None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from svcaudit.model import Checklist, LoadError, Scorecard, Verdict
 
 __all__ = [
-    "BUCKETS", "LOWEST", "UNKNOWN_AGENT", "AgentStats", "Low", "Summary", "SummaryBuilder",
-    "pass_rate", "summarize", "worst_element",
+    "BUCKETS", "LOWEST", "UNKNOWN_AGENT", "AgentStats", "Facts", "Low", "Summary",
+    "SummaryBuilder", "facts", "pass_rate", "summarize", "worst_element",
 ]  # fmt: skip
 
 # (label, upper bound exclusive): a score falls in the first bucket whose bound exceeds it.
@@ -86,6 +87,31 @@ def worst_element(card: Scorecard) -> str | None:
     return worst
 
 
+class Facts(NamedTuple):
+    """What the summary reads of one scorecard: small enough to send between processes."""
+
+    id: str
+    path: str
+    agent: str | None
+    passed: bool
+    score: float | None
+    elements: tuple[tuple[str, str, float], ...]  # (element id, verdict, credit) in order
+    worst: str | None  # worst_element(card), when the card has a score
+
+
+def facts(card: Scorecard) -> Facts:
+    """The summary's facts of ``card``."""
+    elements = tuple(
+        (r.element.id, r.outcome.verdict.value, r.outcome.fraction) for r in card.results
+    )
+    worst = worst_element(card) if card.score is not None else None
+    t = card.transcript
+    return Facts(t.id, t.path, t.agent, card.passed, card.score, elements, worst)
+
+
+_NA = Verdict.NA.value
+
+
 def _bucket(score: float) -> str:
     return next(label for label, bound in BUCKETS if score < bound)
 
@@ -98,16 +124,16 @@ class _AgentTally:
         self.total = 0.0
         self.credit: dict[str, list[float]] = {}  # element id -> [credit sum, applicable count]
 
-    def add(self, card: Scorecard) -> None:
+    def add(self, card: Facts) -> None:
         self.transcripts += 1
         self.passed += card.passed
         if card.score is not None:
             self.scored += 1
             self.total += card.score
-        for result in card.results:
-            if result.outcome.verdict is not Verdict.NA:
-                tally = self.credit.setdefault(result.element.id, [0.0, 0])
-                tally[0] += result.outcome.fraction
+        for element, verdict, credit in card.elements:
+            if verdict != _NA:
+                tally = self.credit.setdefault(element, [0.0, 0])
+                tally[0] += credit
                 tally[1] += 1
 
     def weakest(self) -> str | None:
@@ -139,20 +165,24 @@ class SummaryBuilder:
         self._total = 0.0
 
     def add(self, card: Scorecard) -> None:
+        self.add_facts(facts(card))
+
+    def add_facts(self, card: Facts) -> None:
+        """Count one scorecard from its facts (what a worker process sends back)."""
         self._transcripts += 1
         self._passed += card.passed
-        self._agents.setdefault(card.transcript.agent or UNKNOWN_AGENT, _AgentTally()).add(card)
-        for result in card.results:
-            counts = self._elements.setdefault(result.element.id, dict.fromkeys(VERDICTS, 0))
-            counts[result.outcome.verdict.value] += 1
+        self._agents.setdefault(card.agent or UNKNOWN_AGENT, _AgentTally()).add(card)
+        for element, verdict, _ in card.elements:
+            counts = self._elements.setdefault(element, dict.fromkeys(VERDICTS, 0))
+            counts[verdict] += 1
         if card.score is not None:
             self._scored += 1
             self._total += card.score
             self._distribution[_bucket(card.score)] += 1
             self._add_low(card, card.score)
 
-    def _add_low(self, card: Scorecard, score: float) -> None:
-        low = Low(card.transcript.id, round(score, 1), worst_element(card), card.transcript.path)
+    def _add_low(self, card: Facts, score: float) -> None:
+        low = Low(card.id, round(score, 1), card.worst, card.path)
         self._lowest.append((score, self._transcripts, low))
         self._lowest = sorted(self._lowest, key=lambda item: item[:2])[: self._keep]
 

@@ -40,10 +40,15 @@ class Context:
     model: Any = None  # the cue model that made ``hits`` (svcaudit.cues.CueModel)
     # each role's turns, computed once: rules ask for them many times (10,000-turn calls too)
     by_role: dict[Role, list[Turn]] = field(default_factory=dict, compare=False, repr=False)
+    # the turns each cue is in, computed once: ``find`` skips the turns without any asked for
+    by_cue: dict[str, set[int]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for turn in self.transcript.turns:
             self.by_role.setdefault(turn.role, []).append(turn)
+        for index, hits in enumerate(self.hits):
+            for hit in hits:
+                self.by_cue.setdefault(hit.cue, set()).add(index)
 
     def said(self, cue: str, turns: Iterable[Turn]) -> list[Found]:
         """Turns whose words match ``cue``'s lexicon, before any detector's second thoughts.
@@ -91,7 +96,17 @@ class Context:
     def find(self, cues: Iterable[str], turns: Iterable[Turn]) -> list[Found]:
         """Every hit of one of ``cues`` in ``turns``, in turn order."""
         wanted = set(cues)
-        return [Found(t, h) for t in turns for h in self.hits[t.index] if h.cue in wanted]
+        where = [self.by_cue[c] for c in wanted if c in self.by_cue]
+        if not where:
+            return []
+        has = where[0] if len(where) == 1 else set().union(*where)
+        return [
+            Found(t, h)
+            for t in turns
+            if t.index in has
+            for h in self.hits[t.index]
+            if h.cue in wanted
+        ]
 
     def agent_after(self, index: int, count: int) -> list[Turn]:
         """The agent's next ``count`` turns after turn ``index``."""
