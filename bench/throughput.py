@@ -204,9 +204,12 @@ def _met(ok: bool) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated N")
-    parser.add_argument("--formats", default="text,jsonl", help="text, jsonl or both")
+    parser.add_argument("--formats", default="text,jsonl", help="text, jsonl or text,jsonl (both)")
     parser.add_argument("--keep", action="store_true", help="keep the generated folder")
     args = parser.parse_args()
+    formats = ["text", "jsonl"] if args.formats == "both" else args.formats.split(",")
+    if unknown := set(formats) - {"text", "jsonl"}:
+        parser.error(f"--formats: unknown {', '.join(sorted(unknown))} (text, jsonl or both)")
     exe = shutil.which("svcaudit") or sys.exit("svcaudit is not installed (pip install .)")
     start = startup(exe)
     runs: list[Run] = []
@@ -214,7 +217,7 @@ def main() -> None:
     try:
         for size in (int(s) for s in args.sizes.split(",")):
             folders = generate(size, root / str(size))
-            for fmt in args.formats.split(","):
+            for fmt in formats:
                 runs += measure(size, fmt, folders[fmt], exe)
             if not args.keep:
                 shutil.rmtree(root / str(size))
