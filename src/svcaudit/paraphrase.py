@@ -43,6 +43,13 @@ def stem(word: str) -> str:
     return word
 
 
+class Said(NamedTuple):
+    """Stems of the content words of the customer's recent turns."""
+
+    words: frozenset[str]  # all of them
+    stated: frozenset[str]  # those of sentences that were not questions
+
+
 class _Plan(NamedTuple):
     """What a sentence's restating depends on, besides the stems the customer said."""
 
@@ -70,11 +77,23 @@ class Paraphrase:
         self._plans: dict[tuple[Any, ...], _Plan | str | None] = {}
         self._stem_cache: dict[tuple[str, ...], frozenset[str]] = {}
 
-    def context(self, customer: Sequence[Norm]) -> frozenset[str]:
-        """Stems of the content words of the customer's recent turns."""
+    def context(self, customer: Sequence[Norm]) -> Said:
+        """Stems of the content words of the customer's recent turns: all of them, and those
+        of what the customer stated (not asked)."""
         if len(customer) == 1:
-            return self._stems(customer[0].tokens)
-        return frozenset().union(*(self._stems(n.tokens) for n in customer))
+            return self._said(customer[0])
+        parts = [self._said(n) for n in customer]
+        return Said(
+            frozenset().union(*(p.words for p in parts)),
+            frozenset().union(*(p.stated for p in parts)),
+        )
+
+    def _said(self, norm: Norm) -> Said:
+        words = self._stems(norm.tokens)
+        if not any(s.question for s in norm.sentences):
+            return Said(words, words)
+        stated = [self._stems(s.tokens) for s in norm.sentences if not s.question]
+        return Said(words, frozenset().union(*stated))
 
     def _stems(self, tokens: tuple[str, ...]) -> frozenset[str]:
         """Stems of the content words of one customer turn (remembered: an agent's next few
@@ -89,12 +108,18 @@ class Paraphrase:
             )  # fmt: skip
         return found
 
-    def restates(self, sentence: Sentence, said: frozenset[str], asked: bool) -> str | None:
-        """The phrase that shows ``sentence`` restating the customer, or None."""
+    def restates(self, sentence: Sentence, said: Said, asked: bool) -> str | None:
+        """The phrase that shows ``sentence`` restating the customer, or None.
+
+        A statement about a thing ("booking was successful", "they have free parking") restates
+        only what the customer stated: sharing the words of their question makes it an answer.
+        """
         plan = self._plan(sentence, asked)
         if not isinstance(plan, _Plan):
             return plan  # decided by the sentence alone
-        shared = sum(1 for w in plan.mine if w in said)
+        personal = asked or plan.about or plan.you_plain or sentence.tokens[0] in _SUMS
+        pool = said.words if personal or sentence.tokens[0] in _SECOND else said.stated
+        shared = sum(1 for w in plan.mine if w in pool)
         # "your X is..." restates only what the customer said; otherwise it informs ("your
         # order is on its way"); "you feel / you have been..." reflects on its own
         if plan.about and (shared or plan.you_plain):
@@ -127,7 +152,7 @@ class Paraphrase:
             return framing
         if not asked and (valued := self.valued.search(text)):
             return valued.group(0).strip()
-        if starts(toks, self.not_paraphrase) or toks[0] in _SELF:
+        if starts(toks, self.not_paraphrase) or toks[0] in _SELF or _found(toks):
             return None
         mine = tuple(stem(w) for w in toks if w not in self.stopwords and len(w) > 2)
         facts = _has_facts(toks)
@@ -137,6 +162,8 @@ class Paraphrase:
             fallback = clause
         elif sentence.tokens[0] == "so" and len(mine) >= 2 and not facts:
             fallback = None if toks[0] in self.forms.aux else head  # "so, mostly weekends then"
+        if facts and toks[0] not in _SECOND and sentence.tokens[0] != "so":
+            return None  # "the phone number is 0122...": an answer, whatever words it shares
         needed = 1 if asked or len(toks) <= 6 else 2
         you_plain = toks[0] == "you" and not facts
         return _Plan(mine, self._about_customer(toks), you_plain, fallback, needed, head)
@@ -168,6 +195,27 @@ class Paraphrase:
 _JOINS = frozenset({"because", "cause", "and", "but", "that", "since", "while", "where", "when"})
 _BE = frozenset({"are", "were", "have", "had", "did", "do", "would", "seem", "sound"})
 _VERBS = frozenset({"is", "was", "has", "had", "does", "did", "are", "were", "have", "seems"})
+
+
+_EXIST = frozenset({"is", "are", "was", "were"})
+_SECOND = frozenset({"you", "your", "yours"})
+_SUMS = frozenset({"so", "sounds", "seems"})
+_COUNTS = frozenset({
+    "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "several", "many", "multiple",
+    "plenty", "lots", "dozens", "numerous", "only", "just", "currently", "still",
+})  # fmt: skip
+
+
+def _found(toks: Sequence[str]) -> bool:
+    """A search result ("there are 18 moderate hotels", "there is no train at ten") informs;
+    echoing the customer's request in it is not restating what they said."""
+    return (
+        len(toks) > 2
+        and toks[0] == "there"
+        and toks[1] in _EXIST
+        and (toks[2] in _COUNTS or any(c.isdigit() for c in toks[2]))
+    )
 
 
 def _has_facts(toks: Sequence[str]) -> bool:

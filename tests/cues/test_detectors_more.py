@@ -365,3 +365,26 @@ def test_understanding_with_an_intensifier_or_validation_is_empathy(text: str) -
 
 def test_understanding_a_fact_is_no_empathy() -> None:
     assert "empathy" not in agent("I understand the fee is five dollars.")
+
+
+# ------------------------------------------------------------------ answers are no restatements
+
+
+@pytest.mark.parametrize(
+    ("customer", "text"),
+    [
+        ("Can I have the phone number of the depot?", "The phone number of the depot is 0161 496 0000."),
+        ("Could you book the table for Monday?", "Booking was successful, the table is yours."),
+        ("I need a moderately priced hotel.", "There are 18 moderately priced hotels in the centre."),
+        ("Does the hotel have free parking?", "The hotel has free parking and free wifi."),
+        ("Thank you so much, you have been great!", "You are very welcome, have a great day!"),
+    ],
+)
+def test_an_answer_sharing_the_customers_words_is_no_paraphrase(customer: str, text: str) -> None:
+    assert "paraphrase" not in agent(text, customer=customer)
+
+
+def test_restating_the_customers_problem_with_its_figures_is_a_paraphrase() -> None:
+    found = agent("So you were charged 45 pounds twice for one order?",
+                  customer="I was charged 45 pounds twice for one order.")  # fmt: skip
+    assert "paraphrase" in found
