@@ -152,6 +152,9 @@ class Paraphrase:
             return framing
         if not asked and (valued := self.valued.search(text)):
             return valued.group(0).strip()
+        if toks[0] == "i" and (inner := self._stance_you(toks)):
+            mine = tuple(stem(w) for w in inner if w not in self.stopwords and len(w) > 2)
+            return _Plan(mine, True, False, None, 1, " ".join(inner[:8]))
         if starts(toks, self.not_paraphrase) or toks[0] in _SELF or _found(toks):
             return None
         mine = tuple(stem(w) for w in toks if w not in self.stopwords and len(w) > 2)
@@ -167,6 +170,18 @@ class Paraphrase:
         needed = 1 if asked or len(toks) <= 6 else 2
         you_plain = toks[0] == "you" and not facts
         return _Plan(mine, self._about_customer(toks), you_plain, fallback, needed, head)
+
+    def _stance_you(self, toks: Sequence[str]) -> Sequence[str] | None:
+        """The customer's situation embedded after the agent's stance: "I'm sorry you were
+        charged twice", "I understand that you have waited all week"."""
+        for i in range(1, min(len(toks) - 2, 5)):
+            if toks[i] in _STANCE:
+                j = i + 2 if toks[i + 1] == "that" else i + 1
+                inner = toks[j:]
+                if len(inner) >= 3 and inner[0] == "you" and self._about_customer(inner):
+                    return None if starts(inner, self.not_paraphrase) else inner
+                return None
+        return None
 
     def _customer_clause(self, sentence: Sentence) -> str | None:
         """A later clause about the customer: "..., because you are noticing it"."""
@@ -200,6 +215,10 @@ _VERBS = frozenset({"is", "was", "has", "had", "does", "did", "are", "were", "ha
 _EXIST = frozenset({"is", "are", "was", "were"})
 _SECOND = frozenset({"you", "your", "yours"})
 _SUMS = frozenset({"so", "sounds", "seems"})
+_STANCE = frozenset({
+    "sorry", "understand", "see", "hear", "gather", "appreciate", "realise", "realize", "know",
+    "notice", "noticed",
+})  # fmt: skip
 _COUNTS = frozenset({
     "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "several", "many", "multiple",

@@ -388,3 +388,10 @@ def test_restating_the_customers_problem_with_its_figures_is_a_paraphrase() -> N
     found = agent("So you were charged 45 pounds twice for one order?",
                   customer="I was charged 45 pounds twice for one order.")  # fmt: skip
     assert "paraphrase" in found
+
+
+def test_the_customers_problem_after_the_agents_stance_is_a_paraphrase() -> None:
+    found = agent("I'm sorry you were charged twice for the same plan.",
+                  customer="Hello, I was charged twice for my plan this month.")  # fmt: skip
+    assert "paraphrase" in found
+    assert "paraphrase" not in agent("I know you are busy.", customer="My plan renewed twice.")
