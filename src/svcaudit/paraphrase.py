@@ -144,12 +144,14 @@ class Paraphrase:
 
     def _read(self, sentence: Sentence, asked: bool) -> _Plan | str | None:
         toks = self.forms.strip(sentence.tokens)
-        if not toks or toks[0] in self.forms.wh:
+        if not toks:
             return None
         text = " " + " ".join(sentence.tokens) + " "
         framing = contains(text, self.framings)
         if framing:
-            return framing
+            return framing  # also "what I hear you saying is..."
+        if toks[0] in self.forms.wh:  # "when you drink, you are...": a later clause may restate
+            return None if sentence.question else self._customer_clause(sentence)
         if not asked and (valued := self.valued.search(text)):
             return valued.group(0).strip()
         if toks[0] == "i" and (inner := self._stance_you(toks)):

@@ -395,3 +395,9 @@ def test_the_customers_problem_after_the_agents_stance_is_a_paraphrase() -> None
                   customer="Hello, I was charged twice for my plan this month.")  # fmt: skip
     assert "paraphrase" in found
     assert "paraphrase" not in agent("I know you are busy.", customer="My plan renewed twice.")
+
+
+def test_a_framing_that_starts_with_what_is_still_a_paraphrase() -> None:
+    found = agent("So what I hear you saying is the courier never knocked.",
+                  customer="The courier never even knocked, he just left a card.")  # fmt: skip
+    assert "paraphrase" in found
