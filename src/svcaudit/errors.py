@@ -1,4 +1,4 @@
-"""Errors the core raises; only ``cli.py`` turns them into messages and exit codes."""
+"""Errors the core raises; only the CLI (``cli*.py``) turns them into messages and exit codes."""
 
 from __future__ import annotations
 

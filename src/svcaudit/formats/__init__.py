@@ -3,6 +3,8 @@
 `READERS` lists the readers in sniffing order (`text` last: it reads anything). A reader is
 a module with `NAME`, `SUFFIXES`, `sniff(head) -> bool` and `read(text, path) -> list[Transcript]`
 that raises `InputError` with a location. Adding a format = one module + one line here.
+The warnings and per-record LoadErrors of a loaded file, and JSONL read line by line, are
+in `loading`.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from typing import Protocol
 
 from rapidfuzz import process
@@ -39,7 +40,9 @@ from svcaudit.formats import (
 )
 from svcaudit.formats.common import HEAD_SIZE
 from svcaudit.formats.decoding import MAX_FILE_BYTES, decode, read_bytes
-from svcaudit.model import LoadError, Loc, Role, Transcript
+from svcaudit.formats.loading import load_jsonl, note, one_sided
+from svcaudit.formats.loading import read_jsonl_range as read_jsonl_range
+from svcaudit.model import LoadError, Loc, Transcript
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -134,14 +137,10 @@ def read_text(
         transcripts = [roles.assign_channel(t, agent_channel) for t in transcripts]
     return [
         roles.resolve(
-            _note(t, f"duplicate id {t.id!r} in this file") if counts[t.id] > 1 else t, agent
+            note(t, f"duplicate id {t.id!r} in this file") if counts[t.id] > 1 else t, agent
         )
         for t in transcripts
     ]
-
-
-def _note(transcript: Transcript, warning: str) -> Transcript:
-    return replace(transcript, warnings=(*transcript.warnings, warning))
 
 
 def read_path(
@@ -154,7 +153,7 @@ def read_path(
     """Transcripts from a file, or from standard input for `-`."""
     content, warning = decode(read_bytes(path), path)
     transcripts = read_text(content, path, input_format, agent, agent_channel=agent_channel)
-    return [_note(t, warning) for t in transcripts] if warning else transcripts
+    return [note(t, warning) for t in transcripts] if warning else transcripts
 
 
 def discover(paths: Iterable[str]) -> Iterator[str | LoadError]:
@@ -207,74 +206,11 @@ def read_file(
     return _load(path, input_format, agent, agent_channel)
 
 
-def read_jsonl_range(
-    path: str,
-    start: int,
-    end: int,
-    first_line: int,
-    agent: str | None = None,
-    agent_channel: str | int | None = None,
-) -> list[Transcript | LoadError]:
-    """The transcripts of bytes ``start:end`` of a JSONL file (whole lines, from ``first_line``).
-
-    What a worker reads when a large JSONL file is split across processes; the line
-    numbers and default ids are those of the whole file.
-    """
-    try:
-        with open(path, "rb") as file:
-            file.seek(start)
-            data = file.read(end - start)
-    except OSError as err:
-        return [LoadError(path, (err.strerror or str(err)).lower())]
-    text, warning = decode(data, path)
-    items = jsonl.records(text, path, first_line, several=True)
-    return _finish(items, agent, agent_channel, warning)
-
-
-def _finish(
-    items: list[Transcript | InputError],
-    agent: str | None,
-    agent_channel: str | int | None,
-    warning: str | None,
-) -> list[Transcript | LoadError]:
-    """Roles and warnings for each transcript; each bad record becomes its own LoadError."""
-    counts = Counter(t.id for t in items if isinstance(t, Transcript))
-    out: list[Transcript | LoadError] = []
-    for item in items:
-        if isinstance(item, InputError):
-            loc = item.loc or Loc("-")
-            out.append(LoadError(loc.path, item.message, loc.line, loc.col))
-            continue
-        if not item.turns:
-            out.append(LoadError(item.path, f"no turns found in {item.id!r}"))
-            continue
-        if agent_channel is not None:
-            item = roles.assign_channel(item, agent_channel)
-        if counts[item.id] > 1:
-            item = _note(item, f"duplicate id {item.id!r} in this file")
-        item = roles.resolve(item, agent)
-        out.append(_one_sided(_note(item, warning) if warning else item))
-    return out
-
-
-def _load_jsonl(
-    path: str, agent: str | None, agent_channel: str | int | None
-) -> list[Transcript | LoadError]:
-    """JSONL line by line: a bad line is that line's error, and every other line is kept."""
-    try:
-        text, warning = decode(read_bytes(path), path)
-    except InputError as err:
-        loc = err.loc or Loc(path)
-        return [LoadError(loc.path, err.message, loc.line, loc.col)]
-    items = jsonl.records(text.removeprefix("\ufeff"), path)
-    return _finish(items, agent, agent_channel, warning) or [LoadError(path, "no turns found")]
-
-
 def _load(
     path: str, input_format: str, agent: str | None, agent_channel: str | int | None = None
 ) -> list[Transcript | LoadError]:
     if input_format == "jsonl" or (input_format == "auto" and path.endswith(jsonl.SUFFIXES)):
-        return _load_jsonl(path, agent, agent_channel)
+        return load_jsonl(path, agent, agent_channel)
     try:
         transcripts = read_path(path, input_format, agent, agent_channel=agent_channel)
     except InputError as err:
@@ -292,20 +228,8 @@ def _load(
         return [LoadError(path, "no turns found")]
     several = len(transcripts) > 1
     return [
-        _one_sided(t)
+        one_sided(t)
         if t.turns
         else LoadError(path, f"no turns found in {t.id!r}" if several else "no turns found")
         for t in transcripts
     ]
-
-
-def _one_sided(transcript: Transcript) -> Transcript:
-    """Scored all the same, with a warning: what can be judged without one side is little."""
-    roles = {turn.role for turn in transcript.turns}
-    notes = [
-        f"no {role.value} turns: {what}"
-        for role, what in ((Role.AGENT, "the agent's elements have nothing to judge"),
-                           (Role.CUSTOMER, "no customer need or distress can be seen"))
-        if role not in roles
-    ]  # fmt: skip
-    return replace(transcript, warnings=(*transcript.warnings, *notes)) if notes else transcript
