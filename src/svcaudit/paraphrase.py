@@ -157,7 +157,7 @@ class Paraphrase:
         if toks[0] == "i" and (inner := self._stance_you(toks)):
             mine = tuple(stem(w) for w in inner if w not in self.stopwords and len(w) > 2)
             return _Plan(mine, True, False, None, 1, " ".join(inner[:8]))
-        if starts(toks, self.not_paraphrase) or toks[0] in _SELF or _found(toks):
+        if starts(toks, self.not_paraphrase) or toks[0] in _SELF or toks[0] in _IF or _found(toks):
             return None
         mine = tuple(stem(w) for w in toks if w not in self.stopwords and len(w) > 2)
         facts = _has_facts(toks)
@@ -217,6 +217,7 @@ _VERBS = frozenset({"is", "was", "has", "had", "does", "did", "are", "were", "ha
 _EXIST = frozenset({"is", "are", "was", "were"})
 _SECOND = frozenset({"you", "your", "yours"})
 _SUMS = frozenset({"so", "sounds", "seems"})
+_IF = frozenset({"if", "unless", "once"})  # a condition sets terms ("if it is not there by...")
 _STANCE = frozenset({
     "sorry", "understand", "see", "hear", "gather", "appreciate", "realise", "realize", "know",
     "notice", "noticed",

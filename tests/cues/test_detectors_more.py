@@ -401,3 +401,9 @@ def test_a_framing_that_starts_with_what_is_still_a_paraphrase() -> None:
     found = agent("So what I hear you saying is the courier never knocked.",
                   customer="The courier never even knocked, he just left a card.")  # fmt: skip
     assert "paraphrase" in found
+
+
+def test_a_condition_the_agent_sets_is_no_paraphrase() -> None:
+    found = agent("If it's not with you by Thursday evening, I'll send a replacement crib.",
+                  customer="The crib was meant to arrive on Thursday evening.")  # fmt: skip
+    assert "paraphrase" not in found and "commitment" in found
