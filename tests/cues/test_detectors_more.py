@@ -407,3 +407,16 @@ def test_a_condition_the_agent_sets_is_no_paraphrase() -> None:
     found = agent("If it's not with you by Thursday evening, I'll send a replacement crib.",
                   customer="The crib was meant to arrive on Thursday evening.")  # fmt: skip
     assert "paraphrase" not in found and "commitment" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["If it still bangs, you're covered under the warranty for two years.",
+     "We'll send a technician out free of charge.", "You also qualify for a loyalty discount."],
+)  # fmt: skip
+def test_volunteering_what_the_customer_is_entitled_to_is_extra_information(text: str) -> None:
+    assert "extra_info" in agent(text)
+
+
+def test_asking_about_cover_is_no_extra_information() -> None:
+    assert "extra_info" not in agent("Are you covered by the home insurance?")
