@@ -420,3 +420,12 @@ def test_volunteering_what_the_customer_is_entitled_to_is_extra_information(text
 
 def test_asking_about_cover_is_no_extra_information() -> None:
     assert "extra_info" not in agent("Are you covered by the home insurance?")
+
+
+@pytest.mark.parametrize(
+    "text", ["Hi Maria, thanks for reaching out. What's going on with your order?",
+             "Good morning, what seems to be the problem?"],
+)  # fmt: skip
+def test_an_opening_question_inviting_the_issue_offers_help(text: str) -> None:
+    found = cues_at(("c", "hello?"), ("a", text))
+    assert "offer_help" in found
