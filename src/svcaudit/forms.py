@@ -44,6 +44,8 @@ _OPEN_ENDS = frozenset({"anything", "something", "whatever", "what", "so"})  # "
 _ASKED = frozenset({"i", "you", "we"})  # the subjects of a question run on after a statement
 _ASKED_SEQ = (("i",), ("you",), ("we",))
 _ABOUT = (("what", "about"), ("how", "about"))
+_NOT_ASKING = frozenset({("do", "you", "know", "what"), ("you", "know", "what")})
+_DOTTED_SUBJECTS = frozenset({"you", "we", "it", "that", "this", "there", "he", "she", "they"})
 _ASKED_ABOUT = frozenset(
     {"you", "your", "yours", "yourself", "when", "in", "at", "during", "since", "like"}
 )
@@ -262,7 +264,21 @@ class Forms:
                 return kind  # an imperative request: "tell me what happened.", "i need your name."
             if not sentence.ended and kind is not None and self._looks_asked(clause):
                 return kind
-        return self._unpunctuated(sentence) if not sentence.ended else None
+        if sentence.ended:
+            return self._misdotted(clauses[0])
+        return self._unpunctuated(sentence)
+
+    def _misdotted(self, clause: Sequence[str]) -> str | None:
+        """A question that speech-to-text ended with a full stop: "are you familiar with the
+        plan." An inverted opening with a second or third person subject is a question;
+        "so do i." and offers ("would you like me to...") are not."""
+        toks = self.strip(clause)
+        if len(toks) < 3 or toks[0] not in self.aux or toks[1] not in _DOTTED_SUBJECTS:
+            return None
+        if toks[2] in {"please", "kindly", "just"} or toks in _NOT_ASKING:
+            return None  # "could you please hold.", "do you know what, ..."
+        kind = self.clause_kind(clause, asked=True)
+        return kind if kind in (OPEN, CLOSED) else None
 
     def _unpunctuated(self, sentence: Sentence) -> str | None:
         """Speech-to-text without punctuation: a question run on mid-sentence ("sorry about

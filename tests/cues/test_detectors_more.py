@@ -429,3 +429,17 @@ def test_asking_about_cover_is_no_extra_information() -> None:
 def test_an_opening_question_inviting_the_issue_offers_help(text: str) -> None:
     found = cues_at(("c", "hello?"), ("a", text))
     assert "offer_help" in found
+
+
+@pytest.mark.parametrize(
+    "text", ["are you familiar with the loyalty programme.", "is that what you usually order."]
+)
+def test_a_question_that_speech_to_text_ended_with_a_full_stop_is_a_probe(text: str) -> None:
+    assert "closed_probe" in agent(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["So do I.", "Could you please hold for a moment.", "Do you know what, I will do it now."]
+)
+def test_statements_and_requests_ending_with_a_full_stop_are_no_probes(text: str) -> None:
+    assert not agent(text) & {"open_probe", "closed_probe"}
