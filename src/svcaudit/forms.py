@@ -159,6 +159,8 @@ class Forms:
             toks[2:3] and toks[2] in _ASKED_ABOUT or toks[2:4] in (("the", "last"), ("the", "rest"))
         ):
             return OPEN  # "what about you?", "how about at work?": the topic turned to them
+        if toks == ("why", "not") and asked:
+            return OPEN  # "why not?" on its own asks; "why not try..." suggests
         if starts(toks, self.offers) or " ".join(toks) in self.pleasantries:
             return OPEN if contains(" " + " ".join(toks) + " ", self.open_inside) else OFFER
         request = starts(toks, self.requests)
@@ -214,7 +216,11 @@ class Forms:
         if self._inverted(toks) or starts(toks, self.embeds):
             return True
         if toks[0] in self.wh:
-            return toks[1] in self.aux or toks[1] in {"happened", "else", "about", "kind", "time"}
+            return (
+                toks[1] in self.aux
+                or toks[1] in {"happened", "else", "about", "kind", "time"}
+                or bool(self.specific.match(" ".join(toks[:3])))  # "how long ago did..."
+            )
         return False
 
     # ------------------------------------------------------------------ one sentence
@@ -275,9 +281,11 @@ class Forms:
         toks = self.strip(clause)
         if len(toks) < 3 or toks[0] not in self.aux or toks[1] not in _DOTTED_SUBJECTS:
             return None
-        if toks[2] in {"please", "kindly", "just"} or toks in _NOT_ASKING:
-            return None  # "could you please hold.", "do you know what, ..."
+        if toks in _NOT_ASKING:
+            return None  # "do you know what, ..."
         kind = self.clause_kind(clause, asked=True)
+        if toks[2] in {"please", "kindly", "just"} and kind != OPEN:
+            return None  # "could you please hold.", but "can you please tell me more."
         return kind if kind in (OPEN, CLOSED) else None
 
     def _unpunctuated(self, sentence: Sentence) -> str | None:

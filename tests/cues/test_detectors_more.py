@@ -443,3 +443,10 @@ def test_a_question_that_speech_to_text_ended_with_a_full_stop_is_a_probe(text: 
 )
 def test_statements_and_requests_ending_with_a_full_stop_are_no_probes(text: str) -> None:
     assert not agent(text) & {"open_probe", "closed_probe"}
+
+
+def test_unpunctuated_how_long_and_polite_tell_me_more_are_probes() -> None:
+    assert "closed_probe" in agent("how long ago did the fault start")
+    assert "open_probe" in agent("Can you please tell me more about it.")
+    assert "open_probe" in agent("Why not?", customer="I don't want to use the app.")
+    assert "open_probe" not in agent("Why not try the store on King Street?")
