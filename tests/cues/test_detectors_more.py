@@ -450,3 +450,16 @@ def test_unpunctuated_how_long_and_polite_tell_me_more_are_probes() -> None:
     assert "open_probe" in agent("Can you please tell me more about it.")
     assert "open_probe" in agent("Why not?", customer="I don't want to use the app.")
     assert "open_probe" not in agent("Why not try the store on King Street?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what i'm going to do is book it on tomorrow's first run",
+     "and i'll also refund the delivery charge", "We will escalate this to the depot today."],
+)  # fmt: skip
+def test_a_promised_action_is_a_commitment(text: str) -> None:
+    assert "commitment" in agent(text)
+
+
+def test_a_past_action_is_no_commitment() -> None:
+    assert "commitment" not in agent("I refunded a charge like this last year.")
