@@ -463,3 +463,10 @@ def test_a_promised_action_is_a_commitment(text: str) -> None:
 
 def test_a_past_action_is_no_commitment() -> None:
     assert "commitment" not in agent("I refunded a charge like this last year.")
+
+
+@pytest.mark.parametrize(
+    "text", ["and i'll also refund the delivery charge", "As a goodwill gesture, I've added a credit."]
+)
+def test_a_goodwill_action_beyond_the_request_extends_service(text: str) -> None:
+    assert "alternative" in agent(text)
