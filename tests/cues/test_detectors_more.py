@@ -470,3 +470,15 @@ def test_a_past_action_is_no_commitment() -> None:
 )
 def test_a_goodwill_action_beyond_the_request_extends_service(text: str) -> None:
     assert "alternative" in agent(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["When will it be fixed? This is the third time this month.",
+             "I work from home, I'm losing money here."],
+)  # fmt: skip
+def test_a_repeat_contact_or_a_cost_borne_is_distress(text: str) -> None:
+    assert "distress" in cues_at(("a", "Hello, Northwind."), ("c", text))
+
+
+def test_a_first_time_is_no_distress() -> None:
+    assert "distress" not in cues_at(("a", "Hello."), ("c", "This is the first time I've called."))
