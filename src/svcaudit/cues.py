@@ -183,9 +183,12 @@ _RETURNS = (
 )  # fmt: skip
 
 
+_RETURNS_PADDED = tuple(f" {r} " for r in _RETURNS)  # as they appear in ``Norm.text``
+
+
 def _returns_farewell(model: CueModel, norm: Norm, before: Norm | None) -> bool:
     """ "You too" answering the customer's own goodbye is the agent's farewell."""
-    if before is None or not any(f" {r} " in norm.text for r in _RETURNS):
+    if before is None or not any(r in norm.text for r in _RETURNS_PADDED):
         return False
     return bool(model.lexicon.find(before, keys=("farewell",)))
 
