@@ -79,3 +79,29 @@ def test_reports_rendered_in_workers_are_the_same(tmp_path: Path, monkeypatch) -
         monkeypatch.setattr(batch, "RANGE_BYTES", 20_000)
         assert one == two == whole
         assert "duplicate id" in two[1] and f"{export}:58:" in two[1]
+
+
+def test_batch_commands_and_workers_collect_cycles_less_often() -> None:
+    """`score`, `annotate` and each worker raise the collector's thresholds (a speed setting:
+    the output does not depend on it)."""
+    import gc
+    import signal
+
+    from svcaudit import audit
+    from svcaudit.checklist import load_checklist
+
+    saved, handler = gc.get_threshold(), signal.getsignal(signal.SIGINT)
+    try:
+        for command in (["score", "--no-fail"], ["annotate"]):
+            gc.set_threshold(700, 10, 10)
+            CliRunner().invoke(
+                cli, [*command, str(Path(__file__).parents[1] / "sample_transcripts")]
+            )
+            assert gc.get_threshold() == audit.BATCH_GC
+        gc.set_threshold(700, 10, 10)
+        batch._worker_init(load_checklist("quality-service"), {"input_format": "auto"})
+        assert gc.get_threshold() == audit.BATCH_GC
+    finally:
+        gc.set_threshold(*saved)
+        signal.signal(signal.SIGINT, handler)
+        batch._SETUP.clear()

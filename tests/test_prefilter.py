@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from svcaudit.cues import default_model
 from svcaudit.lexicon import _compile
 from svcaudit.match import normalise
-from svcaudit.prefilter import Alternations, has_references, needs
+from svcaudit.prefilter import Alternations, has_references, needs, requirements
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -119,3 +119,29 @@ def test_what_a_pattern_needs() -> None:
     assert needs(r"(?:x)?") is None  # may match nothing
     assert needs(r" [a-z]+ ") is None
     assert has_references(r" (\w+) \1 ") and not has_references(r" (\w+) again")
+
+
+def test_a_pattern_has_several_requirements_the_rarest_first() -> None:
+    found = requirements(r" (?:i am|we are) (?:so )?sorry to hear (?:that|about)")
+    assert found[0] == needs(r" (?:i am|we are) (?:so )?sorry to hear (?:that|about)")
+    assert found == [({"hear"}, set()), (set(), {" about", " that"}), ({"am", "are"}, set())]
+    assert requirements(r"(?:x)?") == [] and requirements(r" [a-z]+ ") == []
+    assert requirements(r" (?:so )?sorry ") == [(set(), {"sorry "})]
+
+
+@SETTINGS
+@given(norm=_texts())
+def test_only_the_first_requirement_gives_the_same_matches(norm) -> None:
+    """With one requirement a pattern, as before requirements were combined."""
+    from svcaudit import prefilter
+
+    saved = prefilter.REQUIREMENTS
+    try:
+        prefilter.REQUIREMENTS = 1
+        one = Alternations(AWKWARD, _compile)
+    finally:
+        prefilter.REQUIREMENTS = saved
+    text = norm.text
+    assert list((k, m.span()) for k, m in one.finditer(set(norm.tokens), text)) == [
+        (k, m.span()) for k, m in Alternations(AWKWARD, _compile).finditer(set(norm.tokens), text)
+    ]

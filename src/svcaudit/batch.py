@@ -60,10 +60,11 @@ def _worker_init(checklist: Checklist, options: dict[str, Any]) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from svcaudit import audit
+
+    audit.batch_gc()  # as in the parent (a worker started by fork inherits it; spawn does not)
     options = dict(options)
     if options.pop("semantic", False):
-        from svcaudit import audit
-
         audit.use_semantic(True)
     _SETUP.update(options, checklist=checklist)
 

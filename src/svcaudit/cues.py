@@ -56,7 +56,9 @@ _COMMON_ACRONYMS = frozenset((
     "HI", "OH", "NYC", "LA", "DC", "UPS", "FedEx", "DHL", "ZIP", "APR", "IRS", "VAT", "GST",
     "PST", "EST", "CST", "MST", "PT", "ET", "GMT", "UTC", "I", "II", "III",
 ))  # fmt: skip
-_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,5}s?(?![\w-])")  # not codes such as RF-77210
+# not codes such as RF-77210; "(?<![\w-])[A-Z]{2,5}" with the look-behind moved past the first
+# capital, so that the engine skips to capitals instead of trying each position
+_ACRONYM = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,4}s?(?![\w-])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,9 +185,12 @@ _RETURNS = (
 )  # fmt: skip
 
 
+_RETURNS_PADDED = tuple(f" {r} " for r in _RETURNS)  # as they appear in ``Norm.text``
+
+
 def _returns_farewell(model: CueModel, norm: Norm, before: Norm | None) -> bool:
     """ "You too" answering the customer's own goodbye is the agent's farewell."""
-    if before is None or not any(f" {r} " in norm.text for r in _RETURNS):
+    if before is None or not any(r in norm.text for r in _RETURNS_PADDED):
         return False
     return bool(model.lexicon.find(before, keys=("farewell",)))
 

@@ -33,7 +33,10 @@ _EMOJI_CODE = re.compile(r":[a-z0-9_+\-]{2,30}:")
 _DETOKENISE = re.compile(r"\s+(n't|'s|'re|'ve|'ll|'d|'m)\b", re.IGNORECASE)
 _BRACKETED = re.compile(r"\[[^\]]{0,40}\]|<[^>]{0,40}>")  # [laughter], <unk>, [inaudible]
 _TOKEN = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*|[.?!,]")
-_CLAUSE_MARK = re.compile(r"[,;]|:(?!\d)|(?<=\s)-{1,3}(?=\s)|-{2,3}|\u2014|\u2013(?=\s)")
+# every branch opens with a literal character, so the engine skips to those characters
+# (a branch opening with a look-behind made it try each position): "-(?<=\s-)-{0,2}" is
+# "(?<=\s)-{1,3}", the look-behind moved past the first dash
+_CLAUSE_MARK = re.compile(r"[,;]|:(?!\d)|-(?<=\s-)-{0,2}(?=\s)|-{2,3}|\u2014|\u2013(?=\s)")
 COMMA = ","
 _QUOTED = re.compile(r'"[^"]{1,200}"')
 
@@ -94,7 +97,8 @@ def normalise(raw: str) -> Norm:
     """Normalise one turn's text (see the module docstring)."""
     text = unicodedata.normalize("NFKC", raw).translate(_QUOTES).casefold()
     text = _BRACKETED.sub(" ", _EMOJI_CODE.sub(" ", text))
-    text = _DETOKENISE.sub(r"\1", text)
+    if "'" in text:  # every contraction it rejoins has an apostrophe
+        text = _DETOKENISE.sub(r"\1", text)
     punctuated = any(ch in text for ch in ".?!")
     quotes = [m.span() for m in _QUOTED.finditer(text)]
     if len(quotes) == 1 and quotes[0][1] - quotes[0][0] >= len(text.strip()) - 2:

@@ -35,15 +35,36 @@ def needs(pattern: str, common: Set[str] = frozenset()) -> Needs | None:
     alternation); classes, optional parts, look-arounds, back-references and parts with
     their own flags give nothing. ``common`` words (said in most turns) are avoided.
     """
+    found = requirements(pattern, common, 1)
+    return found[0] if found else None
+
+
+def requirements(pattern: str, common: Set[str] = frozenset(), limit: int = 3) -> list[Needs]:
+    """Up to ``limit`` of the pattern's requirements, each a `Needs` that every match meets,
+    the one least likely to be met by chance first: a text must meet all of them. Empty
+    when :func:`needs` is None. A second and third requirement ("you" and "upset") rule out
+    about half of the patterns that the best one alone lets through."""
     try:
         parsed = sre_parse.parse(pattern)
     except (re.error, RecursionError, OverflowError):
-        return None
+        return []
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE) or parsed.getwidth()[0] == 0:
-        return None
-    best = _best(_required(parsed, common), common)
-    if best is None:
-        return None
+        return []
+    scored = sorted(
+        (_chance(req, common), len(req), sorted(req)) for req in _required(parsed, common)
+    )
+    out: list[Needs] = []
+    for chance, _, best in scored:
+        if chance >= 1.0 or len(out) == limit:
+            break
+        found = _needs(frozenset(best), common)
+        if found not in out:
+            out.append(found)
+    return out
+
+
+def _needs(best: frozenset[str], common: Set[str]) -> Needs:
+    """A requirement (literals, any one of which will do) as whole words and fragments."""
     words: set[str] = set()
     parts: set[str] = set()
     for literal in best:
@@ -155,6 +176,9 @@ def _chance(requirement: frozenset[str], common: Set[str]) -> float:
     return min(1.0 - missed, 0.999)
 
 
+REQUIREMENTS = 3  # how many of a pattern's requirements the prefilter tests
+
+
 class Alternations:
     """Named lists of patterns, each list matched as its alternation ``(?:p1)|(?:p2)|...``,
     giving the same matches as ``re.finditer`` over that alternation; but only the
@@ -168,7 +192,9 @@ class Alternations:
 
     Which patterns a text may match is a bit set: the bits of each of its words (which
     needed words and one-word fragments it has, worked out once per distinct word) and
-    of the fragments of several words it contains.
+    of the fragments of several words it contains. Each pattern has a bit for each of up
+    to ``REQUIREMENTS`` requirements (:func:`requirements`); it is tried only when the
+    text meets all of them.
     """
 
     def __init__(
@@ -182,25 +208,33 @@ class Alternations:
         self._bits: dict[str, tuple[int, int, int]] = {}  # key -> (first bit, all, always)
         self._fragments: dict[str, int] = {}  # literal within one word -> bits
         self._spanning: dict[str, int] = {}  # literal across words -> bits
+        marks: list[tuple[int, int, Needs]] = []  # (requirement k, pattern, its literals)
         for key in self.whole:
             items = list(named[key])
-            found = [needs(p, common) for p in items]
+            found = [requirements(p, common, REQUIREMENTS) for p in items]
             if any(has_references(p) or _may_be_empty(p) for p in items):
-                found = [None] * len(items)  # matched whole, always
+                found = [[] for _ in items]  # matched whole, always
             first, always = len(self._alone), 0
-            for need in found:
-                bit = 1 << len(self._alone)
-                self._alone.append(re.compile(items[len(self._alone) - first]))
-                if need is None:
-                    always |= bit
-                    continue
-                for word in need.words:
-                    self._add(self._fragments, f" {word} ", bit)
-                for part in need.parts:
-                    self._add(self._spanning if " " in part.strip(" ") else self._fragments,
-                              part, bit)  # fmt: skip
+            for item, reqs in zip(items, found, strict=True):
+                index = len(self._alone)
+                self._alone.append(re.compile(item))
+                if not reqs:
+                    always |= 1 << index
+                marks += [(k, index, need) for k, need in enumerate(reqs)]
             every = ((1 << len(self._alone)) - 1) ^ ((1 << first) - 1)
             self._bits[key] = (first, every, always)
+        # the bit of pattern p for its requirement k is p + k * width; a pattern with fewer
+        # requirements has the ones it lacks met (``_met``)
+        self._width = width = len(self._alone)
+        self._met = [((1 << width) - 1) for _ in range(REQUIREMENTS)]
+        for k, index, need in marks:
+            bit = 1 << (index + k * width)
+            self._met[k] &= ~(1 << index)
+            for word in need.words:
+                self._add(self._fragments, f" {word} ", bit)
+            for part in need.parts:
+                self._add(self._spanning if " " in part.strip(" ") else self._fragments,
+                          part, bit)  # fmt: skip
         self._by_word: dict[str, int] = {}
         # fragments by their first three characters, to find those in a word quickly
         self._short = [(f, bits) for f, bits in self._fragments.items() if len(f) < 3]
@@ -250,6 +284,12 @@ class Alternations:
         for literal, bits in self._spanning.items():
             if literal in text:
                 live |= bits
+        width = self._width
+        mask = (1 << width) - 1
+        met = live & mask  # the patterns whose first requirement the text meets ...
+        for k in range(1, len(self._met)):  # ... and each of their others
+            met &= ((live >> (k * width)) & mask) | self._met[k]
+        live = met
         for key, whole in self.whole.items():
             if wanted is not None and key not in wanted:
                 continue

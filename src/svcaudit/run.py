@@ -91,6 +91,7 @@ def score(
     from svcaudit.formats import check_channel, discover
     from svcaudit.report import REPORTERS, SummaryBuilder
 
+    audit.batch_gc()
     audit.use_semantic(semantic)
     checklist = load_checklist(checklist_ref)
     if fail_under is not None:
@@ -244,6 +245,7 @@ def annotate(
     from svcaudit import audit
     from svcaudit.report import ANNOTATORS
 
+    audit.batch_gc()
     audit.use_semantic(semantic)
     targets = _targets(outputs, ANNOTATORS)
     _check_readable_format(input_format)

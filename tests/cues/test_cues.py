@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from svcaudit import cues
 from svcaudit.cues import CUES, annotate
 from svcaudit.match import normalise
 from svcaudit.model import Role, Transcript, Turn
@@ -251,3 +256,15 @@ def test_a_name_given_in_answer_to_the_agent_is_learned() -> None:
     cues = annotate(call)
     assert [h.phrase for h in cues[2] if h.cue == "use_name"] == ["renee"]
     assert not [h for h in cues[4] if h.cue == "use_name"]  # "Great" is not a name
+
+
+# The acronym pattern as first written (a look-behind opening it); the module's form skips
+# to capitals and must find the same acronyms.
+_ACRONYM_FIRST = re.compile(r"(?<![\w-])[A-Z]{2,5}s?(?![\w-])")
+_PIECES = ["A", "B", "C", "a", "b", "s", " ", "-", "_", "1", ".", "\u00c9", "\u00e9", "RMA", "IDs"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=16).map("".join))
+def test_acronyms_are_found_as_first_written(text: str) -> None:
+    assert cues._ACRONYM.findall(text) == _ACRONYM_FIRST.findall(text)
