@@ -28,6 +28,7 @@ LAYERS = {
     "forms": 3,
     "paraphrase": 3,
     "names": 3,
+    "closing": 3,
     "cues": 3,
     "semantic": 3,
     "rules": 3,

@@ -34,7 +34,8 @@ from typing import Any
 import yaml
 
 from svcaudit import forms
-from svcaudit.forms import CACHE_SIZE, contains
+from svcaudit.closing import farewell_reply
+from svcaudit.forms import CACHE_SIZE
 from svcaudit.match import Lexicon, Match, Norm, in_quotes, normalise, preceding_words
 from svcaudit.model import CueHit, Role, Transcript
 from svcaudit.names import customer_names, name_use
@@ -179,40 +180,6 @@ def form_cues(
     return out
 
 
-_RETURNS = (
-    "you too", "same to you", "likewise", "and you", "you as well", "same here", "yours too",
-    "me too", "and yours",
-)  # fmt: skip
-
-
-_RETURNS_PADDED = tuple(f" {r} " for r in _RETURNS)  # as they appear in ``Norm.text``
-
-
-def _returns_farewell(model: CueModel, norm: Norm, before: Norm | None) -> bool:
-    """ "You too" answering the customer's own goodbye is the agent's farewell."""
-    if before is None or not any(r in norm.text for r in _RETURNS_PADDED):
-        return False
-    return bool(model.lexicon.find(before, keys=("farewell",)))
-
-
-def _closes(model: CueModel, norm: Norm, before: Norm | None) -> bool:
-    """The agent's last turn, a short answer to the customer's closing ("that's all, thanks")."""
-    if before is None or len(norm.words) > 15 or any(s.question for s in norm.sentences):
-        return False
-    if not contains(norm.text, model.forms.courtesies):
-        return False
-    return bool(contains(before.text, model.forms.closings)) or bool(
-        model.lexicon.find(before, keys=("farewell",))
-    )
-
-
-def _last_customer(transcript: Transcript, norms: Sequence[Norm], index: int) -> Norm | None:
-    for j in range(index - 1, -1, -1):
-        if transcript.turns[j].role is Role.CUSTOMER:
-            return norms[j]
-    return None
-
-
 def _word_class(value: str | Sequence[str]) -> str:
     """A word class of the lexicon: a folded alternation, or a list of pieces joined as they are."""
     if isinstance(value, str):
@@ -279,7 +246,7 @@ def annotate(
             customer = _recent_customer(transcript, norms, turn.index)
             hits.update(form_cues(model, norm, customer, settled))
             if "farewell" not in hits:
-                _farewell_reply(model, transcript, norms, turn.index, last_agent, hits)
+                farewell_reply(model, transcript, norms, turn.index, last_agent, hits)
             name_use(turn.text, norm, names, model.forms, hits)
             if "jargon" not in hits and (acronyms := jargon_acronyms(turn.text)):
                 hits["jargon"] = CueHit("jargon", acronyms[0].lower())
@@ -288,23 +255,6 @@ def annotate(
         model.semantic.add(transcript, norms, per_turn, model.forms)
     _resolve_refusals(transcript, per_turn)
     return tuple(tuple(h[c] for c in CUES if c in h) for h in per_turn)
-
-
-def _farewell_reply(
-    model: CueModel,
-    transcript: Transcript,
-    norms: Sequence[Norm],
-    index: int,
-    last_agent: int,
-    hits: dict[str, CueHit],
-) -> None:
-    """Farewells that answer the customer's: "you too", or a last "you're welcome"."""
-    before = _last_customer(transcript, norms, index)
-    norm = norms[index]
-    if _returns_farewell(model, norm, before):
-        hits["farewell"] = CueHit("farewell", "you too")
-    elif index == last_agent and _closes(model, norm, before):
-        hits["farewell"] = CueHit("farewell", " ".join(norm.words[:6]))
 
 
 def _recent_customer(transcript: Transcript, norms: Sequence[Norm], index: int) -> list[Norm]:
