@@ -234,12 +234,10 @@ def annotate(
     for turn, norm in zip(transcript.turns, norms, strict=False):
         # position counts a speaker's turns at talk, not messages: a chat opening sent as
         # three messages ("Hi!", "Thanks for contacting us.", "I'm Jo.") is one first turn
-        nth = counts.get(turn.role, 0)
         if turn.role is not previous:
-            counts[turn.role] = nth + 1
-        else:
-            nth -= 1
+            counts[turn.role] = counts.get(turn.role, 0) + 1
         previous = turn.role
+        nth = counts[turn.role] - 1
         settled: set[int] = set()
         hits = model.turn_hits(norm, turn.role, nth, settled)
         if turn.role is Role.AGENT:
