@@ -482,3 +482,9 @@ def test_a_repeat_contact_or_a_cost_borne_is_distress(text: str) -> None:
 
 def test_a_first_time_is_no_distress() -> None:
     assert "distress" not in cues_at(("a", "Hello."), ("c", "This is the first time I've called."))
+
+
+def test_a_customer_clause_after_a_when_clause_is_a_paraphrase() -> None:
+    found = agent("When the app logs you out, you are feeling locked out of your own account.",
+                  customer="The app keeps logging me out and I feel locked out of my account.")  # fmt: skip
+    assert "paraphrase" in found
