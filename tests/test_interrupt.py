@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 SAMPLE = Path(__file__).parents[1] / "sample_transcripts" / "excellent-call.json"
+FILES = 3000
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -19,8 +20,10 @@ SAMPLE = Path(__file__).parents[1] / "sample_transcripts" / "excellent-call.json
 def test_ctrl_c_stops_cleanly(tmp_path: Path, jobs: str) -> None:
     calls = tmp_path / "calls"
     calls.mkdir()
-    for i in range(400):
-        shutil.copy(SAMPLE, calls / f"c{i:03d}.json")
+    # enough files that the batch cannot finish between its first line and the signal,
+    # even when every file after the first is a cache hit on a busy machine
+    for i in range(FILES):
+        shutil.copy(SAMPLE, calls / f"c{i:04d}.json")
     report = tmp_path / "out" / "report.json"
     proc = subprocess.Popen(
         [sys.executable, "-m", "svcaudit", "score", str(calls), "-j", jobs, "-f", "jsonl",
@@ -33,6 +36,6 @@ def test_ctrl_c_stops_cleanly(tmp_path: Path, jobs: str) -> None:
     _, err = proc.communicate(timeout=120)
     text = err.decode()
     assert proc.returncode == 130
-    assert "interrupted after" in text and "of 400 files; no report file was written" in text
+    assert "interrupted after" in text and f"of {FILES} files; no report file was written" in text
     assert "Traceback" not in text
     assert not report.exists() and not list((tmp_path / "out").glob("*"))

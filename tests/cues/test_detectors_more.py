@@ -488,3 +488,41 @@ def test_a_customer_clause_after_a_when_clause_is_a_paraphrase() -> None:
     found = agent("When the app logs you out, you are feeling locked out of your own account.",
                   customer="The app keeps logging me out and I feel locked out of my account.")  # fmt: skip
     assert "paraphrase" in found
+
+
+# ------------------------------------------------------------------ empathy, round 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moving house is always stressful, let me get this sorted for you.",
+        "It's not going to be easy, but we'll work through it together.",
+        "Oh, how frustrating! Let me look at that order.",
+        "What a stressful thing to go through before a wedding.",
+        "It has got to feel awful having no heating in December.",
+        "I can completely understand being annoyed about a second missed visit.",
+        "I can see that being a real worry with a newborn at home.",
+        "I feel terrible for you, that's a rotten week.",
+        "I'm sure that makes you feel let down by us.",
+        "Replacing a boiler is such a headache.",
+        "It can totally be intimidating calling about a debt.",
+        "I get that. Evenings can feel especially lonely without the internet.",
+        "You feel betrayed after ten years as a customer, and I hear that.",
+    ],
+)
+def test_empathy_without_a_stock_phrase(text: str) -> None:
+    assert "empathy" in agent(text, customer="This is the third time the engineer hasn't come.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What is making you upset about the new plan?",  # asks the cause: a probe
+        "It's not easy to set up the router without the app, so use the web page.",
+        "The courier will leave you alone once the parcel is signed for.",
+        "Premium plans are more difficult to cancel mid-term.",
+    ],
+)
+def test_no_empathy_in_questions_about_causes_or_plain_facts(text: str) -> None:
+    assert "empathy" not in agent(text)
