@@ -202,7 +202,12 @@ class Forms:
         """A question run on after a statement, without a comma: "it is at ten shall i book it"."""
         for i in range(len(clause) - 2, 1, -1):
             tok, nxt = clause[i], clause[i + 1]
-            if (tok in self.aux and nxt in _ASKED) or starts(clause[i:], self.offers):
+            if (tok in self.aux and nxt in _ASKED) or (
+                # an offer starts its own clause: "you have a lot on your mind" has no offer
+                clause[i - 1] not in self.subjects
+                and clause[i - 1] not in self.aux
+                and starts(clause[i:], self.offers)
+            ):
                 return self.clause_kind(clause[i:], asked=True)
             if tok in self.wh and nxt in self.aux and clause[i + 2 : i + 3] in _ASKED_SEQ:
                 return self.clause_kind(clause[i:], asked=True)

@@ -526,3 +526,12 @@ def test_empathy_without_a_stock_phrase(text: str) -> None:
 )
 def test_no_empathy_in_questions_about_causes_or_plain_facts(text: str) -> None:
     assert "empathy" not in agent(text)
+
+
+def test_a_restating_question_with_have_a_is_no_offer() -> None:
+    # "have a" opens offers and wishes ("have a good day") only at the start of a clause
+    found = agent(
+        "So you have a lot on your plate and you're behind on the bills?",
+        customer="I've been working double shifts and can't keep up with the bills.",
+    )
+    assert {"closed_probe", "paraphrase"} <= found
