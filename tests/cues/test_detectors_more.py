@@ -535,3 +535,30 @@ def test_a_restating_question_with_have_a_is_no_offer() -> None:
         customer="I've been working double shifts and can't keep up with the bills.",
     )
     assert {"closed_probe", "paraphrase"} <= found
+
+
+# ------------------------------------------------------------------ availability, round 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That model is out of stock. Can I help you find something else?",
+        "The refund is on its way. May I look up something else for you?",
+        "Are you sure there's nothing else I can help you with today?",
+        "Are you certain you don't need anything else?",
+        "Do you have any more questions for me?",
+        "Your new card is on its way. Will you be needing further assistance today?",
+        "Would you like help with something else?",
+        "Just let me know if I can help you with anything else.",
+        "Is there anyway else I could be of service?",
+        "Can I help you find any other information about your plan?",
+    ],
+)
+def test_offers_of_more_help_in_other_words(text: str) -> None:
+    assert "availability" in agent(text)
+
+
+def test_an_offer_made_by_us_is_no_probe() -> None:
+    found = agent("Would you like us to send a new router?", customer="The router died again.")
+    assert not found & {"open_probe", "closed_probe"}
