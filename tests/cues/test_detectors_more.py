@@ -562,3 +562,35 @@ def test_offers_of_more_help_in_other_words(text: str) -> None:
 def test_an_offer_made_by_us_is_no_probe() -> None:
     found = agent("Would you like us to send a new router?", customer="The router died again.")
     assert not found & {"open_probe", "closed_probe"}
+
+
+# ------------------------------------------------------------------ holds and leave, round 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "could you hold the line please",
+        "Can you hold for a moment while I check?",
+        "Would you mind holding for two minutes?",
+        "Is it okay to put you on a brief hold?",
+        "May I place you on hold?",
+    ],
+)
+def test_a_hold_asked_as_a_question_is_a_hold_not_a_probe(text: str) -> None:
+    found = agent(text)
+    assert "hold" in found
+    assert not found & {"closed_probe", "comprehension_check"}
+
+
+def test_holding_a_parcel_is_no_hold() -> None:
+    assert "hold" not in agent("Can you hold the parcel at the depot?")
+
+
+def test_asking_leave_is_no_comprehension_check() -> None:
+    assert "comprehension_check" not in agent("Is it okay if I call you back tomorrow?")
+    assert "comprehension_check" in agent("The engineer comes Tuesday. Is that okay?")
+
+
+def test_sorry_to_here_that_is_a_speech_to_text_empathy() -> None:
+    assert "empathy" in agent("i'm so sorry to here that", customer="my mum passed away last week")
