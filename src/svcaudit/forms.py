@@ -108,6 +108,7 @@ class Forms:
         self.open_inside = [" ".join(p) for p in _seqs(config["open_inside"])]
         self.requests_any = Prefixes([*_seqs(config["open_requests"]), *_seqs(config["requests"])])
         self.embeds = _seqs(config["embeds"])
+        self.confirms = _seqs(config.get("confirms", ()))
         self.requests = _seqs(config["requests"])
         self.offers = _seqs(config["offers"])
         self.tags = _seqs(config["tags"])
@@ -268,6 +269,8 @@ class Forms:
                 return inner
             toks = self.strip(sentence.tokens)
             return DECLARATIVE if len(toks) > 1 or toks[0] not in self.markers else None
+        if self._confirming(sentence.tokens):
+            return DECLARATIVE
         for clause in reversed(clauses):
             kind = self.clause_kind(clause)
             stripped = self.strip(clause)
@@ -278,6 +281,17 @@ class Forms:
         if sentence.ended:
             return self._misdotted(clauses[0])
         return self._unpunctuated(sentence)
+
+    def _confirming(self, tokens: Sequence[str]) -> bool:
+        """"just to confirm, you're at 12 high street": a statement about the customer after a
+        confirming opening asks them to confirm it; "just to confirm, i have cancelled it" tells."""
+        toks = self.strip(tokens)
+        opening = starts(toks, self.confirms)
+        if not opening:
+            return False
+        rest = toks[len(opening) :]
+        rest = rest[1:] if rest[:1] == ("that",) else rest
+        return len(rest) > 1 and rest[0] in {"you", "your"}
 
     def _misdotted(self, clause: Sequence[str]) -> str | None:
         """A question that speech-to-text ended with a full stop: "are you familiar with the

@@ -595,3 +595,23 @@ def test_asking_leave_is_no_comprehension_check() -> None:
 
 def test_sorry_to_here_that_is_a_speech_to_text_empathy() -> None:
     assert "empathy" in agent("i'm so sorry to here that", customer="my mum passed away last week")
+
+
+# ------------------------------------------------------------------ confirmations said as statements
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so just to confirm you're at 12 high street",
+        "Just to confirm, your new address is 12 High Street.",
+        "to check your account number ends in 44",
+    ],
+)
+def test_a_confirmation_about_the_customer_asks_even_unpunctuated(text: str) -> None:
+    assert "closed_probe" in agent(text, customer="I moved house last month.")
+
+
+def test_a_confirmation_of_what_the_agent_did_tells() -> None:
+    found = agent("Just to confirm, I have updated the address.", customer="I moved house.")
+    assert not found & {"closed_probe", "open_probe"}
