@@ -615,3 +615,41 @@ def test_a_confirmation_about_the_customer_asks_even_unpunctuated(text: str) -> 
 def test_a_confirmation_of_what_the_agent_did_tells() -> None:
     found = agent("Just to confirm, I have updated the address.", customer="I moved house.")
     assert not found & {"closed_probe", "open_probe"}
+
+
+# ------------------------------------------------------------------ distress and needs, round 5
+
+
+def customer_cues(text: str) -> set[str]:
+    return cues_at(("a", "Hello, how can I help?"), ("c", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i've been trying to get this sorted for two weeks now",
+        "We've had no heating since Friday.",
+        "It's honestly a nightmare.",
+        "This has been a nightmare from start to finish.",
+        "I've been chasing you for three weeks about this refund.",
+    ],
+)
+def test_a_problem_that_dragged_on_is_distress(text: str) -> None:
+    assert "distress" in customer_cues(text)
+
+
+@pytest.mark.parametrize("text", ["I work from home, so I need the line back.", "I need it for work."])
+def test_relying_on_the_service_for_work_is_a_personal_need(text: str) -> None:
+    assert "personal_need" in customer_cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've had this phone for two years now.",
+        "I've been a customer for ten years.",
+        "I was waiting for 10 minutes on hold but that's fine.",
+    ],
+)
+def test_durations_without_a_problem_are_no_distress(text: str) -> None:
+    assert not customer_cues(text) & {"distress", "personal_need"}
