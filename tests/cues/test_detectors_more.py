@@ -653,3 +653,22 @@ def test_relying_on_the_service_for_work_is_a_personal_need(text: str) -> None:
 )
 def test_durations_without_a_problem_are_no_distress(text: str) -> None:
     assert not customer_cues(text) & {"distress", "personal_need"}
+
+
+# ------------------------------------------------------------------ explaining steps, round 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thank you and can i just confirm the first line of your address",
+        "Could I have your order number?",
+        "Let me see what we can do.",
+    ],
+)
+def test_asking_for_details_or_a_vague_look_is_no_explained_step(text: str) -> None:
+    assert "explain_step" not in agent(text)
+
+
+def test_a_named_look_is_an_explained_step() -> None:
+    assert "explain_step" in agent("Let me see what's actually in stock at the warehouse.")
