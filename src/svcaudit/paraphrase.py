@@ -159,6 +159,8 @@ class Paraphrase:
             return _Plan(mine, True, False, None, 1, " ".join(inner[:8]))
         if starts(toks, self.not_paraphrase) or toks[0] in _SELF or toks[0] in _IF or _found(toks):
             return None
+        if asked and len(toks) <= 4 and toks[-1] in _DETAILS:
+            return None  # "order number?", "and your postcode?": asks for a detail
         mine = tuple(stem(w) for w in toks if w not in self.stopwords and len(w) > 2)
         facts = _has_facts(toks)
         head = " ".join(toks[:8])
@@ -215,6 +217,10 @@ _VERBS = frozenset({"is", "was", "has", "had", "does", "did", "are", "were", "ha
 
 
 _EXIST = frozenset({"is", "are", "was", "were"})
+_DETAILS = frozenset({
+    "number", "name", "surname", "postcode", "zip", "address", "email", "reference", "id",
+    "code", "details", "birth", "pin", "password", "username",
+})  # fmt: skip
 _SECOND = frozenset({"you", "your", "yours"})
 _SUMS = frozenset({"so", "sounds", "seems"})
 _IF = frozenset({"if", "unless", "once"})  # a condition sets terms ("if it is not there by...")

@@ -672,3 +672,35 @@ def test_asking_for_details_or_a_vague_look_is_no_explained_step(text: str) -> N
 
 def test_a_named_look_is_an_explained_step() -> None:
     assert "explain_step" in agent("Let me see what's actually in stock at the warehouse.")
+
+
+# ------------------------------------------------------------------ a curt agent, round 5
+
+
+@pytest.mark.parametrize("text", ["order number?", "And your postcode?", "Claim number?"])
+def test_asking_for_a_detail_is_no_restatement(text: str) -> None:
+    found = agent(text, customer="My order number 55123 never arrived.")
+    assert "paraphrase" not in found
+    assert "closed_probe" in found
+
+
+@pytest.mark.parametrize(
+    "text", ["no refunds on shipped orders its policy", "I'm sorry, it's policy."]
+)
+def test_a_flat_rule_is_a_bare_refusal(text: str) -> None:
+    assert "bare_refusal" in agent(text, customer="Can I get a refund then?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There's no refund fee for this.",
+        "No exchanges on sale items, but I can give you store credit.",
+    ],
+)
+def test_no_bare_refusal_when_no_fee_or_an_alternative(text: str) -> None:
+    assert "bare_refusal" not in agent(text, customer="Can I get a refund then?")
+
+
+def test_an_event_the_customer_needs_it_for_is_a_personal_need() -> None:
+    assert "personal_need" in customer_cues("I needed it for my daughter's party tomorrow.")
