@@ -158,9 +158,13 @@ _PROBES = {forms.OPEN: "open_probe", forms.CLOSED: "closed_probe", forms.TAG: "c
 
 
 def form_cues(
-    model: CueModel, norm: Norm, customer: Sequence[Norm], settled: set[int]
+    model: CueModel, norm: Norm, customer: Sequence[Norm], settled: set[int], heard: bool = True
 ) -> dict[str, CueHit]:
-    """Question-form and paraphrase cues of one agent turn."""
+    """Question-form and paraphrase cues of one agent turn.
+
+    ``heard``: the customer has said something before this turn; if not, there is nothing to
+    restate ("you're chatting with Mia" opens a chat, it reflects nothing).
+    """
     out: dict[str, CueHit] = {}
     said = model.paraphrase.context(customer)
     for k, sentence in enumerate(norm.sentences):
@@ -169,7 +173,7 @@ def form_cues(
             kind = None  # "oh really?" acknowledges; it asks nothing
         cue = _PROBES.get(kind or "")
         para = None
-        if kind in (None, forms.DECLARATIVE, forms.TAG) and "paraphrase" not in out:
+        if kind in (None, forms.DECLARATIVE, forms.TAG) and "paraphrase" not in out and heard:
             para = model.paraphrase.restates(sentence, said, asked=kind is not None)
             if para:
                 out["paraphrase"] = CueHit("paraphrase", para, pos=k)
@@ -231,6 +235,7 @@ def annotate(
     agents = [t.index for t in transcript.turns if t.role is Role.AGENT]
     last_agent = agents[-1] if agents else -1
     previous: Role | None = None
+    heard = False  # has the customer said anything yet?
     for turn, norm in zip(transcript.turns, norms, strict=False):
         # position counts a speaker's turns at talk, not messages: a chat opening sent as
         # three messages ("Hi!", "Thanks for contacting us.", "I'm Jo.") is one first turn
@@ -242,12 +247,14 @@ def annotate(
         hits = model.turn_hits(norm, turn.role, nth, settled)
         if turn.role is Role.AGENT:
             customer = _recent_customer(transcript, norms, turn.index)
-            hits.update(form_cues(model, norm, customer, settled))
+            hits.update(form_cues(model, norm, customer, settled, heard))
             if "farewell" not in hits:
                 farewell_reply(model, transcript, norms, turn.index, last_agent, hits)
             name_use(turn.text, norm, names, model.forms, hits)
             if "jargon" not in hits and (acronyms := jargon_acronyms(turn.text)):
                 hits["jargon"] = CueHit("jargon", acronyms[0].lower())
+        elif turn.role is Role.CUSTOMER and norm.words:
+            heard = True
         per_turn.append(hits)
     if model.semantic is not None:
         model.semantic.add(transcript, norms, per_turn, model.forms)

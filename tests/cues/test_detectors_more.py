@@ -704,3 +704,10 @@ def test_no_bare_refusal_when_no_fee_or_an_alternative(text: str) -> None:
 
 def test_an_event_the_customer_needs_it_for_is_a_personal_need() -> None:
     assert "personal_need" in customer_cues("I needed it for my daughter's party tomorrow.")
+
+
+def test_nothing_to_restate_before_the_customer_speaks() -> None:
+    opening = cues_at(("a", "Hello! You're chatting with Mia from Northwind."), ("c", "hi"), at=0)
+    assert "paraphrase" not in opening
+    transfer = agent("You're now chatting with Sam from billing.", customer="I was double charged.")
+    assert "paraphrase" not in transfer
