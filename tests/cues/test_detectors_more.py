@@ -711,3 +711,23 @@ def test_nothing_to_restate_before_the_customer_speaks() -> None:
     assert "paraphrase" not in opening
     transfer = agent("You're now chatting with Sam from billing.", customer="I was double charged.")
     assert "paraphrase" not in transfer
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I don't understand why you're upset.", "Honestly I don't get why this is a problem."],
+)
+def test_waving_the_problem_away_is_dismissive(text: str) -> None:
+    assert "dismissive" in agent(text, customer="This is the third time I've called.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't understand what the problem is, could you describe it?",
+        "Don't worry, it's not a big deal, we can sort it.",
+        "We deal with this all the time, it's an easy fix.",
+    ],
+)
+def test_asking_or_reassuring_is_not_dismissive(text: str) -> None:
+    assert "dismissive" not in agent(text)
