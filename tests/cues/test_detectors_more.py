@@ -731,3 +731,38 @@ def test_waving_the_problem_away_is_dismissive(text: str) -> None:
 )
 def test_asking_or_reassuring_is_not_dismissive(text: str) -> None:
     assert "dismissive" not in agent(text)
+
+
+# ------------------------------------------------------------------ found by calibrate, round 5
+
+
+def test_the_last_thing_you_need_is_empathy() -> None:
+    text = "I'm sorry, a double payment right before your rent is due is the last thing you need."
+    assert "empathy" in agent(text, customer="You took my payment twice and rent is due.")
+
+
+@pytest.mark.parametrize("text", ["I'm sorry about that.", "I'm so sorry for the delay."])
+def test_sorry_about_that_apologises_without_sympathy(text: str) -> None:
+    found = agent(text, customer="The parcel is late again.")
+    assert "apology" in found and "empathy" not in found
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm so sorry about your mum.", "I'm sorry that happened to you."]
+)
+def test_sorry_about_their_loss_is_sympathy(text: str) -> None:
+    assert "empathy" in agent(text, customer="My mum passed away last week.")
+
+
+def test_congratulations_is_positive() -> None:
+    assert "positive" in agent("Congratulations on the move!", customer="I moved last week.")
+
+
+def test_moving_house_is_a_personal_need() -> None:
+    assert "personal_need" in customer_cues("Hi, I moved last week and need to update my address.")
+    assert "personal_need" not in customer_cues("I moved the appointment to Friday.")
+
+
+def test_where_things_will_go_is_a_commitment() -> None:
+    text = "Your new cards and statements will go to that address from now on."
+    assert "commitment" in agent(text, customer="I moved last week.")

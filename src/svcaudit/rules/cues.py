@@ -120,23 +120,29 @@ def _triggered(part: Part, ctx: Context) -> PartResult | None:
         episodes.setdefault(nxt[0].index if nxt else -1, []).append(trig)
     if not episodes:
         return None
-    credit, found, missed, spoilt = 0.0, list(triggers), [], []
+    credit, found, missed, spoilt, halves = 0.0, list(triggers), [], [], 0
     for trigs in episodes.values():
         start = trigs[-1].turn.index
-        soon = ctx.find(part.cues, ctx.agent_after(start, part.within))
-        late = [] if soon else ctx.find(part.cues, ctx.agent_after(start, 10_000))
-        answer = soon or late[:1]
+        nxt = ctx.agent_after(start, part.within)
+        soon = ctx.find(part.cues, nxt)
+        # a lesser answer in time ("I'm sorry" where empathy was due) earns half, as a late one
+        half = [] if soon else ctx.find(part.half, nxt)
+        late = [] if soon or half else ctx.find(part.cues, ctx.agent_after(start, 10_000))
+        answer = soon or half or late[:1]
         bad = ctx.find(part.spoilt_by, [f.turn for f in answer])
-        credit += (1.0 if soon else 0.5 if late else 0.0) / (2 if bad else 1)
+        credit += (1.0 if soon else 0.5 if half or late else 0.0) / (2 if bad else 1)
         found += answer + bad
+        halves += bool(half)
         if not soon:
             missed.append(trigs[0].turn.index)
         spoilt += [f.turn.index for f in bad]
-    return PartResult(part, credit / len(episodes), tuple(found), _note(part, missed, spoilt))
+    note = _note(part, missed, spoilt, halves)
+    return PartResult(part, credit / len(episodes), tuple(found), note)
 
 
-def _note(part: Part, missed: list[int], spoilt: list[int]) -> str:
-    notes = [f"customer at turn {', '.join(map(str, missed))}"] if missed else []
+def _note(part: Part, missed: list[int], spoilt: list[int], halves: int = 0) -> str:
+    notes = [f"only {cue_words(part.half)}"] if halves else []
+    notes += [f"customer at turn {', '.join(map(str, missed))}"] if missed else []
     if spoilt:
         words = cue_words(part.spoilt_by)
         notes.append(f"answered with {words} at turn {', '.join(map(str, sorted(set(spoilt))))}")
