@@ -766,3 +766,25 @@ def test_moving_house_is_a_personal_need() -> None:
 def test_where_things_will_go_is_a_commitment() -> None:
     text = "Your new cards and statements will go to that address from now on."
     assert "commitment" in agent(text, customer="I moved last week.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okay, the router isn't syncing, looks like a line fault.",
+        "It looks like you've been charged twice.",
+        "Looks like you're on the old plan.",
+    ],
+)
+def test_a_diagnosis_is_no_empathy(text: str) -> None:
+    assert "empathy" not in agent(text)
+
+
+def test_seems_like_you_are_struggling_is_empathy() -> None:
+    assert "empathy" in agent("It seems like you have a lot going on.")
+
+
+def test_a_new_thing_failing_early_is_distress() -> None:
+    text = "my washing machine is banging when it spins and it's only like eight months old"
+    assert "distress" in customer_cues(text)
+    assert "distress" not in customer_cues("The account is only a few months old, I think.")
