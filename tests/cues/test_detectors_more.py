@@ -788,3 +788,13 @@ def test_a_new_thing_failing_early_is_distress() -> None:
     text = "my washing machine is banging when it spins and it's only like eight months old"
     assert "distress" in customer_cues(text)
     assert "distress" not in customer_cues("The account is only a few months old, I think.")
+
+
+def test_a_bare_morning_opens_a_greeting() -> None:
+    assert "greeting" in cues_at(("a", "Morning, Cityline Water, this is Gary."), ("c", "Hi."), at=0)
+
+
+def test_a_promise_refused_is_no_alternative() -> None:
+    found = agent("Probably by this evening, but I can't promise anything.")
+    assert "alternative" not in found
+    assert "alternative" in agent("I can't refund it, but I can send a replacement today.")
