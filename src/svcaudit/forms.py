@@ -46,6 +46,13 @@ _ASKED_SEQ = (("i",), ("you",), ("we",))
 _ABOUT = (("what", "about"), ("how", "about"))
 _NOT_ASKING = frozenset({("do", "you", "know", "what"), ("you", "know", "what")})
 _DOTTED_SUBJECTS = frozenset({"you", "we", "it", "that", "this", "there", "he", "she", "they"})
+# what a request for a detail ends with: "order number?", "and your postcode, please?"
+DETAILS = frozenset({
+    "number", "name", "surname", "postcode", "zip", "address", "email", "reference", "id",
+    "code", "details", "birth", "pin", "password", "username",
+})  # fmt: skip
+_COURTESY = frozenset({"please", "thanks", "thank", "you", "okay", "ok"})
+_ASK_FOR = frozenset({"take", "have", "get", "grab", "give", "tell", "read", "spell", "send"})
 _ASKED_ABOUT = frozenset(
     {"you", "your", "yours", "yourself", "when", "in", "at", "during", "since", "like"}
 )
@@ -243,6 +250,25 @@ class Forms:
             self._kinds.clear()  # bounded: same footprint for any batch
         kind = self._kinds[key] = self._kind(sentence)
         return kind
+
+    def yes_no(self, sentence: Sentence) -> bool:
+        """A closed question that seeks a yes or a no, or confirms ("is that the card ending in
+        4411?", "so it drops every evening?", "..., right?"), not one that asks for a detail
+        ("order number?", "what's your postcode?", "can I take your name?")."""
+        if self.question(sentence) not in (CLOSED, TAG, DECLARATIVE):
+            return False
+        clauses = [c for c in sentence.clauses if any(w not in _COURTESY for w in c)]
+        toks = self.strip(clauses[-1] if clauses else sentence.tokens)
+        body = toks[:-1] if toks[-1:] == ("please",) and len(toks) > 1 else toks
+        short = len(body) <= 5
+        if not body or body[0] in self.wh or (short and DETAILS & {body[0], body[-1]}):
+            return False
+        if len(body) > 3 and body[0] in {"can", "could", "may"} and body[1] in {"i", "you", "we"}:
+            if body[2] in _ASK_FOR:
+                return False  # "can i take your name?"
+            if body[2] in {"confirm", "verify"} and body[3] not in {"that", "if", "whether", "you"}:
+                return False  # "can you confirm your address?" asks for it
+        return True
 
     def _kind(self, sentence: Sentence) -> str | None:
         kind = self._question(sentence)

@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from svcaudit.forms import Forms, Prefixes, contains, starts
+from svcaudit.forms import DETAILS, Forms, Prefixes, contains, starts
 from svcaudit.match import BOUNDARIES, CACHE_SIZE, Norm, Sentence
 
 _SUFFIXES = ("ingly", "ation", "ness", "ment", "ing", "ied", "ies", "ed", "es", "ly", "s", "e", "y")
@@ -159,7 +159,7 @@ class Paraphrase:
             return _Plan(mine, True, False, None, 1, " ".join(inner[:8]))
         if starts(toks, self.not_paraphrase) or toks[0] in _SELF or toks[0] in _IF or _found(toks):
             return None
-        if asked and len(toks) <= 4 and toks[-1] in _DETAILS:
+        if asked and len(toks) <= 4 and toks[-1] in DETAILS:
             return None  # "order number?", "and your postcode?": asks for a detail
         mine = tuple(stem(w) for w in toks if w not in self.stopwords and len(w) > 2)
         facts = _has_facts(toks)
@@ -217,10 +217,6 @@ _VERBS = frozenset({"is", "was", "has", "had", "does", "did", "are", "were", "ha
 
 
 _EXIST = frozenset({"is", "are", "was", "were"})
-_DETAILS = frozenset({
-    "number", "name", "surname", "postcode", "zip", "address", "email", "reference", "id",
-    "code", "details", "birth", "pin", "password", "username",
-})  # fmt: skip
 _SECOND = frozenset({"you", "your", "yours"})
 _SUMS = frozenset({"so", "sounds", "seems"})
 _IF = frozenset({"if", "unless", "once"})  # a condition sets terms ("if it is not there by...")

@@ -798,3 +798,27 @@ def test_a_promise_refused_is_no_alternative() -> None:
     found = agent("Probably by this evening, but I can't promise anything.")
     assert "alternative" not in found
     assert "alternative" in agent("I can't refund it, but I can send a replacement today.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Order number?", False),
+        ("And your postcode, please?", False),
+        ("Name on the booking?", False),
+        ("Can I take your name?", False),
+        ("What is your postcode?", False),
+        ("Thanks. Can you confirm the first line of your address?", False),
+        ("Is that the card ending in 4411?", True),
+        ("So it drops every evening?", True),
+        ("It drops every evening, right?", True),
+        ("Have you tried restarting it?", True),
+        ("Can you confirm that you are at 12 High Street?", True),
+    ],
+)
+def test_yes_no_questions_are_told_from_requests_for_a_detail(text: str, expected: bool) -> None:
+    from svcaudit.cues import default_model
+    from svcaudit.match import normalise
+
+    forms = default_model().forms
+    assert forms.yes_no(normalise(text).sentences[-1]) is expected

@@ -69,6 +69,6 @@ def test_github(outputs: dict[str, str]) -> None:
     assert lines[0].startswith("::error file=calls/bare-refusal.txt,line=1,title=svcaudit ")
     assert lines[1].startswith("::error file=calls/broken.json,line=2::invalid JSON")
     assert lines[2] == (
-        "::notice title=svcaudit::2 transcripts, 1 passed, 1 failed, 1 error, mean score 55.6"
+        "::notice title=svcaudit::2 transcripts, 1 passed, 1 failed, 1 error, mean score 53.2"
     )
     assert len(lines) == 3  # nothing for the transcript that passed

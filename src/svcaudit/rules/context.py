@@ -66,6 +66,13 @@ class Context:
                 out.append(Found(turn, CueHit(cue, m.phrase, m.similarity, m.pos)))
         return out
 
+    def yes_no(self, found: Found) -> bool:
+        """Is the question of a probe hit one that seeks a yes or no (not a detail)?"""
+        sentences = self.norm(found.turn).sentences
+        if self.model is None or not 0 <= found.hit.pos < len(sentences):
+            return True
+        return bool(self.model.forms.yes_no(sentences[found.hit.pos]))
+
     def norm(self, turn: Turn) -> Norm:
         return self.norms[turn.index] if self.norms else normalise(turn.text)
 

@@ -47,6 +47,9 @@ class Part:
     within: int = 1
     at: tuple[str, ...] = field(default=(), metadata=CUE)
     spoilt_by: tuple[str, ...] = field(default=(), metadata=CUE)
+    # only questions that seek a yes or no count ("is that right?"), not requests for a
+    # detail ("order number?"): confirming needs the former
+    yes_no: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +106,8 @@ def _part(part: Part, window: list, ctx: Context) -> PartResult | None:
     if part.at:
         return _anchored(part, window, ctx)
     full = ctx.find(part.cues, window)
+    if part.yes_no:
+        full = [f for f in full if ctx.yes_no(f)]
     if full:
         return PartResult(part, 1.0, tuple(full))
     half = ctx.find(part.half, window)
