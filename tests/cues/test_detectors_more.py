@@ -822,3 +822,25 @@ def test_yes_no_questions_are_told_from_requests_for_a_detail(text: str, expecte
 
     forms = default_model().forms
     assert forms.yes_no(normalise(text).sentences[-1]) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You shouldn't have to chase us like this.",
+        "I don't blame you for being annoyed.",
+        "You have every right to be frustrated.",
+        "That shouldn't have happened, and I'm sorry it did.",
+        "I completely agree, that's not good enough.",
+        "Three missed visits is not acceptable, I agree.",
+    ],
+)
+def test_validation_is_empathy(text: str) -> None:
+    assert "empathy" in agent(text, customer="This is the third time the engineer hasn't come.")
+
+
+@pytest.mark.parametrize(
+    "text", ["You should have called us earlier.", "That card is not acceptable for this payment."]
+)
+def test_telling_off_or_a_rule_is_no_validation(text: str) -> None:
+    assert "empathy" not in agent(text)
