@@ -56,6 +56,10 @@ _COMMON_ACRONYMS = frozenset((
     "VIP", "SMS", "URL", "ASAP", "USB", "DVD", "CD", "GPS", "CEO", "IT", "HR", "NO", "YES",
     "HI", "OH", "NYC", "LA", "DC", "UPS", "FedEx", "DHL", "ZIP", "APR", "IRS", "VAT", "GST",
     "PST", "EST", "CST", "MST", "PT", "ET", "GMT", "UTC", "I", "II", "III",
+    # currencies, prices and everyday travel and shopping words a customer reads every day
+    "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "JPY", "CHF", "INR", "MXN", "SEK", "NOK", "DKK",
+    "BST", "CET", "EDT", "PDT", "WIFI", "TV", "AC", "BBQ", "B&B", "ETA", "RSVP", "PS", "NB",
+    "UAE", "NHS", "BBC", "MOT", "ISA", "SIM", "PAYG", "ATM", "QR", "ID", "DIY", "XL", "XXL",
 ))  # fmt: skip
 # not codes such as RF-77210; "(?<![\w-])[A-Z]{2,5}" with the look-behind moved past the first
 # capital, so that the engine skips to capitals instead of trying each position

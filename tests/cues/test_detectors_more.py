@@ -844,3 +844,31 @@ def test_validation_is_empathy(text: str) -> None:
 )
 def test_telling_off_or_a_rule_is_no_validation(text: str) -> None:
     assert "empathy" not in agent(text)
+
+
+# ------------------------------------------------------------------ a travel desk, round 5
+
+
+def test_currency_codes_are_no_jargon() -> None:
+    assert "jargon" not in agent("I have a hotel in Cancun for 2300 USD, or 2100 EUR.")
+    assert "jargon" in agent("Your CPE isn't syncing with the OLT.")
+
+
+@pytest.mark.parametrize(
+    "text", ["Would you like to hear about other destinations?", "Can I check a few other dates?"]
+)
+def test_offering_other_choices_is_an_alternative(text: str) -> None:
+    assert "alternative" in agent(text, customer="Are there any trips to Tokyo under 2000?")
+
+
+def test_asking_about_other_dates_is_a_probe_not_an_alternative() -> None:
+    found = agent("Do you have other dates in mind?")
+    assert "alternative" not in found and "closed_probe" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["That package includes free breakfast, which is great value.", "Upgrades come at no extra cost."],
+)
+def test_a_strength_of_the_offer_is_positive(text: str) -> None:
+    assert "positive" in agent(text)
