@@ -872,3 +872,12 @@ def test_asking_about_other_dates_is_a_probe_not_an_alternative() -> None:
 )
 def test_a_strength_of_the_offer_is_positive(text: str) -> None:
     assert "positive" in agent(text)
+
+
+@pytest.mark.parametrize("text", ["take it easy", "speak soon", "ta-ra", "Cheers then, take care."])
+def test_informal_goodbyes_are_farewells(text: str) -> None:
+    assert "farewell" in agent(text, customer="no that's everything thanks")
+
+
+def test_cheers_at_the_close_thanks() -> None:
+    assert "thanks" in agent("cheers, bye for now", customer="no that's everything")
