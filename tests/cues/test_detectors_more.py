@@ -881,3 +881,15 @@ def test_informal_goodbyes_are_farewells(text: str) -> None:
 
 def test_cheers_at_the_close_thanks() -> None:
     assert "thanks" in agent("cheers, bye for now", customer="no that's everything")
+
+
+@pytest.mark.parametrize(
+    "text", ["What dates would you like to travel?", "Ok, and what's the max you want to spend?"]
+)
+def test_asking_for_dates_or_a_limit_is_closed(text: str) -> None:
+    found = agent(text)
+    assert "closed_probe" in found and "open_probe" not in found
+
+
+def test_thanks_for_booking_with_us_closes() -> None:
+    assert "farewell" in agent("Thank you for booking with us.", customer="Great, book it please.")
