@@ -171,6 +171,9 @@ def form_cues(
     """
     out: dict[str, CueHit] = {}
     said = model.paraphrase.context(customer)
+    # "so you went through a breakup and... ? am I understanding correctly?": checked back
+    last = len(norm.sentences) - 1
+    checked = last > 0 and model.forms.checks_back(norm.sentences[last])
     for k, sentence in enumerate(norm.sentences):
         kind = None if k in settled else model.forms.question(sentence)
         if k == 0 and kind is not None and model.forms.backchannel(sentence):
@@ -178,7 +181,9 @@ def form_cues(
         cue = _PROBES.get(kind or "")
         para = None
         if kind in (None, forms.DECLARATIVE, forms.TAG) and "paraphrase" not in out and heard:
-            para = model.paraphrase.restates(sentence, said, asked=kind is not None)
+            para = model.paraphrase.restates(
+                sentence, said, asked=kind is not None, checked=checked and k < last
+            )
             if para:
                 out["paraphrase"] = CueHit("paraphrase", para, pos=k)
         if kind == forms.DECLARATIVE:

@@ -251,6 +251,12 @@ class Forms:
         kind = self._kinds[key] = self._kind(sentence)
         return kind
 
+    def checks_back(self, sentence: Sentence) -> bool:
+        """A sentence that only asks whether what was just said is right: "is that right?",
+        "am I understanding correctly?" (a bare "right?" or "okay?" is too weak to count)."""
+        toks = self.strip(sentence.tokens)
+        return len(toks) > 1 and starts(toks, self.tags) == toks
+
     def yes_no(self, sentence: Sentence) -> bool:
         """A closed question that seeks a yes or a no, or confirms ("is that the card ending in
         4411?", "so it drops every evening?", "..., right?"), not one that asks for a detail

@@ -108,11 +108,15 @@ class Paraphrase:
             )  # fmt: skip
         return found
 
-    def restates(self, sentence: Sentence, said: Said, asked: bool) -> str | None:
+    def restates(
+        self, sentence: Sentence, said: Said, asked: bool, checked: bool = False
+    ) -> str | None:
         """The phrase that shows ``sentence`` restating the customer, or None.
 
         A statement about a thing ("booking was successful", "they have free parking") restates
         only what the customer stated: sharing the words of their question makes it an answer.
+        ``checked``: the agent then asks whether it is right ("...? am I understanding
+        correctly?"): a sentence about the customer sharing one of their words restates them.
         """
         plan = self._plan(sentence, asked)
         if not isinstance(plan, _Plan):
@@ -126,6 +130,8 @@ class Paraphrase:
             return plan.head
         if plan.fallback is not None:
             return plan.fallback
+        if checked and shared and (plan.about or plan.you_plain):
+            return plan.head
         needed, mine = plan.needed, len(plan.mine)
         if shared >= needed and shared * 2 >= mine and mine >= 3 - needed:
             return plan.head

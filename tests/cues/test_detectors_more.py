@@ -893,3 +893,16 @@ def test_asking_for_dates_or_a_limit_is_closed(text: str) -> None:
 
 def test_thanks_for_booking_with_us_closes() -> None:
     assert "farewell" in agent("Thank you for booking with us.", customer="Great, book it please.")
+
+
+def test_a_statement_checked_back_restates_with_few_shared_words() -> None:
+    found = agent(
+        "So you never got it and the tracking shows a neighbour took it. Is that right?",
+        customer="The parcel never came and the tracking says it was left with next door.",
+    )
+    assert "paraphrase" in found and "closed_probe" in found
+
+
+def test_a_promise_checked_for_acceptance_restates_nothing() -> None:
+    found = agent("You will get a refund in 3 days. Is that okay?", customer="The parcel never came.")
+    assert "paraphrase" not in found
