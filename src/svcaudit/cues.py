@@ -40,6 +40,7 @@ from svcaudit.match import Lexicon, Match, Norm, in_quotes, normalise, preceding
 from svcaudit.model import CueHit, Role, Transcript
 from svcaudit.names import customer_names, name_use
 from svcaudit.paraphrase import Paraphrase
+from svcaudit.shapes import digit_blind, has_digit
 
 CUES: tuple[str, ...] = (
     "greeting", "offer_help", "use_name", "open_probe", "closed_probe", "paraphrase",
@@ -101,7 +102,16 @@ class CueModel:
         cues_ = self.specs.values()
         # a turn's phrase cues depend on its position only up to the largest of these
         self._nth_cap = max((max(s.after_turns, s.first_turns or 0) for s in cues_), default=0)
-        self._hits: dict[tuple[str, Role, int], tuple[dict[str, CueHit], set[int]]] = {}
+        # a turn's phrase cues, by text (or shape, ``_digit_blind``), quoted spans, role and
+        # capped position: (cues, settled sentences, spans of the phrases with digits)
+        self._hits: dict[tuple[Any, ...], tuple[dict[str, CueHit], set[int], dict[str, Any]]] = {}
+        self._blind: dict[str, bool] = {}
+        self._telling_excludes = [
+            re.compile(p)
+            for raw in cues.values()
+            for p in (_expand(x, words) for x in raw.get("exclude", ()))
+            if not digit_blind(p)
+        ]
         self.forms = forms.Forms(config["forms"])
         self.paraphrase = Paraphrase(config["forms"], self.forms)
         # optional semantic detector (svcaudit.semantic.SemanticCues), set by the caller;
@@ -117,18 +127,51 @@ class CueModel:
         comprehension check, offer of help, greeting) already accounts for.
         Remembered by raw text, role and ``nth`` (capped where it stops mattering).
         """
-        key = (norm.raw, role, min(nth, self._nth_cap))
+        shaped = norm.shape is not norm.text and self._digit_blind(norm)
+        key = (norm.shape if shaped else norm.text, shaped, norm.quoted, role, min(nth, self._nth_cap))
         found = self._hits.get(key)
         if found is None:
             if len(self._hits) >= CACHE_SIZE:
                 self._hits.clear()  # bounded: same footprint for any batch
             sentences: set[int] = set()
-            found = self._hits[key] = (self._turn_hits(norm, role, nth, sentences), sentences)
+            spans: dict[str, tuple[int, int]] = {}
+            hits = self._turn_hits(norm, role, nth, sentences, spans)
+            found = self._hits[key] = (hits, sentences, spans)
         if settled is not None:
             settled.update(found[1])
+        if shaped and found[2]:  # this turn's own digits in the phrases read from its text
+            return {
+                cue: replace(hit, phrase=norm.text[found[2][cue][0] : found[2][cue][1]].strip())
+                if cue in found[2] else hit
+                for cue, hit in found[0].items()
+            }  # fmt: skip
         return dict(found[0])
 
-    def _turn_hits(self, norm: Norm, role: Role, nth: int, settled: set[int]) -> dict[str, CueHit]:
+    def _digit_blind(self, norm: Norm) -> bool:
+        """Are a turn's phrase cues the same for every text of its shape that this holds for?
+        (:meth:`svcaudit.lexicon.Lexicon.digit_blind`; the exclusions that name digits must
+        not match.) Remembered by text."""
+        blind = self._blind.get(norm.text)
+        if blind is None:
+            if len(self._blind) >= CACHE_SIZE:
+                self._blind.clear()  # bounded: same footprint for any batch
+            blind = self.lexicon.digit_blind(norm) and not any(
+                p.search(text) for p in self._telling_excludes for text in (norm.text, norm.shape)
+            )
+            self._blind[norm.text] = blind
+        return blind
+
+    def _turn_hits(
+        self,
+        norm: Norm,
+        role: Role,
+        nth: int,
+        settled: set[int],
+        spans: dict[str, tuple[int, int]],
+    ) -> dict[str, CueHit]:
+        """The phrase cues of one turn (see ``turn_hits``); ``spans`` gets the span in
+        ``norm.text`` of each cue's phrase that has a digit (a pattern's match: phrases
+        with digits do not match a turn whose hits are shared by shape)."""
         keys = self.keys_by_role.get(role)
         if not keys:
             return {}  # system, bot and unknown turns carry no cue
@@ -150,6 +193,10 @@ class CueModel:
             old = best.get(match.key)
             if old is None or (hit.similarity, len(hit.phrase)) > (old.similarity, len(old.phrase)):
                 best[match.key] = hit
+                if has_digit(hit.phrase):
+                    spans[match.key] = (match.pos, match.end)
+                else:
+                    spans.pop(match.key, None)
         return {key: replace(hit, pos=first[key]) for key, hit in best.items()}
 
 

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from svcaudit import match
 from svcaudit.prefilter import Alternations
+from svcaudit.shapes import digit_blind, has_digit, shape
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,14 @@ class Lexicon:
         self._cache: dict[tuple[str, frozenset[str] | None], list[Match]] = {}
         # each key's patterns, tried only when the turn has the words they need
         self._patterns = Alternations(patterns or {}, _compile, common)
+        self._digits = _DigitParts(self._phrases, self._vocab, patterns or {}, common)
+
+    def digit_blind(self, norm: match.Norm) -> bool:
+        """Would ``find`` give the same matches (same keys, similarities and spans) on the
+        shape of ``norm`` (:mod:`svcaudit.shapes`) and on any text of that shape that this
+        also holds for? True when no phrase or pattern that names digits can be involved:
+        see :class:`_DigitParts`."""
+        return self._digits.blind(norm)
 
     def _add(self, phrase: _Phrase) -> None:
         self._ngrams.setdefault(phrase.words, []).append(len(self._phrases))
@@ -175,6 +184,58 @@ class Lexicon:
 
 
 CACHE_SIZE = match.CACHE_SIZE  # distinct turn texts remembered per lexicon
+
+
+class _DigitParts:
+    """The phrases and patterns of a lexicon that can tell one digit from another, and the
+    test that none of them is involved in a turn (then ``find`` cannot tell its digits apart).
+
+    Everything else ``find`` does treats all digits alike: n-grams compare whole words
+    without digits, rapidfuzz scores only which characters are equal (a digit never equals
+    a letter of a phrase without digits), the prefilter looks for literals without digits,
+    and digit-blind patterns (:func:`svcaudit.shapes.digit_blind`) find the same spans. The
+    rest, proved absent per turn on its shape (equal texts have equal shapes):
+
+    * a phrase with a digit as a whole n-gram (it could match exactly);
+    * a word with a digit, of three characters or more, that a phrase has (it would not be
+      an unknown word for the fuzzy gate);
+    * a fuzzy phrase with a digit that shares a word with the turn (it could be near);
+    * a pattern that is not digit-blind, matching the turn or its shape.
+    """
+
+    def __init__(
+        self,
+        phrases: list[_Phrase],
+        vocab: AbstractSet[str],
+        patterns: Mapping[str, Iterable[str]],
+        common: AbstractSet[str],
+    ) -> None:
+        with_digits = [p for p in phrases if has_digit(p.text)]
+        self.ngrams = [f" {shape(p.text)} " for p in with_digits]
+        self.known = frozenset(shape(w) for w in vocab if has_digit(w) and len(w) > 2)
+        self.fuzzy = [
+            (frozenset(w for w in p.words if not has_digit(w)),
+             frozenset(shape(w) for w in p.words if has_digit(w)))
+            for p in with_digits if p.fuzzy
+        ]  # fmt: skip
+        telling = [p for items in patterns.values() for p in items if not digit_blind(p)]
+        self.patterns = Alternations({"": telling}, _compile, common) if telling else None
+
+    def blind(self, norm: match.Norm) -> bool:
+        text = norm.shape
+        if any(gram in text for gram in self.ngrams):
+            return False
+        words = set(text.split())
+        if not self.known.isdisjoint(words):
+            return False
+        for plain, digit_words in self.fuzzy:
+            if not plain.isdisjoint(words) or not digit_words.isdisjoint(words):
+                return False
+        if self.patterns is not None:
+            for text_ in (norm.text, norm.shape):
+                for _ in self.patterns.finditer(set(text_.split()), text_):
+                    return False
+        return True
 
 
 def _resembles(word: str, unknown: list[str]) -> bool:

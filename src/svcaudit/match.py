@@ -26,6 +26,8 @@ from typing import Any
 
 import yaml
 
+from svcaudit.shapes import DIGITS, digit_blind, shape
+
 BOUNDARIES = frozenset({".", "?", "!"})
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
@@ -80,10 +82,15 @@ class Norm:
     quoted: tuple[tuple[int, int], ...] = ()  # character spans of quoted speech in ``text``
     text: str = field(init=False, repr=False, compare=False)
     words: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    # ``text`` with its digits as "0" (:mod:`svcaudit.shapes`); ``text`` itself if it has none
+    shape: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "text", " " + " ".join(self.tokens) + " ")
+        text = " " + " ".join(self.tokens) + " "
+        masked = shape(text)
+        object.__setattr__(self, "text", text)
         object.__setattr__(self, "words", tuple(t for t in self.tokens if t not in BOUNDARIES))
+        object.__setattr__(self, "shape", text if masked == text else masked)
 
 
 # The bound of every text cache (normalisation, matches, a turn's cues, sentence forms,
@@ -94,7 +101,53 @@ CACHE_SIZE = 16_384
 
 @lru_cache(maxsize=CACHE_SIZE)
 def normalise(raw: str) -> Norm:
-    """Normalise one turn's text (see the module docstring)."""
+    """Normalise one turn's text (see the module docstring).
+
+    A text that differs from one seen before only in its digits is normalised from that
+    one's shape (:mod:`svcaudit.shapes`) and given its own digits back (:func:`_redigit`)."""
+    if raw.isascii() and '"' not in raw and _digit_blind():
+        key = shape(raw)
+        if key != raw:
+            norm = _redigit(_normalise_shape(key), raw)
+            if norm is not None:
+                return norm
+    return _normalise(raw)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _normalise_shape(key: str) -> Norm:
+    return _normalise(key)
+
+
+def _redigit(norm: Norm, raw: str) -> Norm | None:
+    """The normalisation of ``raw`` from that of its shape, ``norm``; None unless every digit
+    of ``raw`` survived into ``norm``.
+
+    Normalisation treats all digits alike (its patterns are digit-blind and its word tables
+    hold no digit) but in two places: a hyphenated part repeated by the next one and a
+    token repeated by the next one are dropped ("12-123", "1234 1234"). Dropping compares
+    shapes, and equal texts have equal shapes, so the real text drops nothing its shape
+    keeps: when the shape kept every digit, the real text kept the same tokens, and its
+    digits, in the same order, are those of ``raw``."""
+    digits = [c for c in raw if c in DIGITS]
+    if norm.text.count("0") != len(digits):
+        return None  # a digit was dropped (a stutter, a bracket, an emoji code)
+    taken = iter(digits)
+    tokens = tuple(
+        "".join(next(taken) if c == "0" else c for c in tok) if "0" in tok else tok
+        for tok in norm.tokens
+    )
+    words = [t for t in tokens if t not in BOUNDARIES]
+    sentences = []
+    start = 0
+    for s in norm.sentences:
+        end = start + len(s.tokens)
+        sentences.append(Sentence(tuple(words[start:end]), s.question, s.ended, s.breaks))
+        start = end
+    return Norm(raw, tokens, tuple(sentences), norm.punctuated)
+
+
+def _normalise(raw: str) -> Norm:
     text = unicodedata.normalize("NFKC", raw).translate(_QUOTES).casefold()
     text = _BRACKETED.sub(" ", _EMOJI_CODE.sub(" ", text))
     if "'" in text:  # every contraction it rejoins has an apostrophe
@@ -109,6 +162,17 @@ def normalise(raw: str) -> Norm:
     if quotes:
         norm = _with_quotes(norm, text, quotes)
     return norm
+
+
+@lru_cache(maxsize=1)
+def _digit_blind() -> bool:
+    """Normalisation cannot tell digits apart (but by repetition, see :func:`_redigit`): its
+    patterns are digit-blind and its word tables hold no digit."""
+    patterns = (_EMOJI_CODE, _DETOKENISE, _BRACKETED, _TOKEN, _CLAUSE_MARK, _QUOTED)
+    words = [rules(), sorted(_fillers()), sorted(_REPEATED | _KEEP_DOUBLE)]
+    return all(digit_blind(p.pattern) for p in patterns) and not any(
+        c in DIGITS for c in repr(words)
+    )
 
 
 def _expand(tokens: Iterable[str]) -> list[str]:
