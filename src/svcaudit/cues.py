@@ -39,7 +39,7 @@ from svcaudit.forms import CACHE_SIZE
 from svcaudit.match import Lexicon, Match, Norm, in_quotes, normalise, preceding_words
 from svcaudit.model import CueHit, Role, Transcript
 from svcaudit.names import customer_names, name_use
-from svcaudit.paraphrase import Paraphrase
+from svcaudit.paraphrase import Paraphrase, Said
 from svcaudit.shapes import digit_blind, has_digit
 
 CUES: tuple[str, ...] = (
@@ -204,12 +204,10 @@ _SETTLES = frozenset({"availability", "comprehension_check"})
 _PROBES = {forms.OPEN: "open_probe", forms.CLOSED: "closed_probe", forms.TAG: "closed_probe"}
 
 
-def form_cues(
-    model: CueModel, norm: Norm, customer: Sequence[Norm], settled: set[int]
-) -> dict[str, CueHit]:
-    """Question-form and paraphrase cues of one agent turn."""
+def form_cues(model: CueModel, norm: Norm, said: Said, settled: set[int]) -> dict[str, CueHit]:
+    """Question-form and paraphrase cues of one agent turn; ``said``: what the customer said
+    recently (``Paraphrase.context``)."""
     out: dict[str, CueHit] = {}
-    said = model.paraphrase.context(customer)
     for k, sentence in enumerate(norm.sentences):
         kind = None if k in settled else model.forms.question(sentence)
         if k == 0 and kind is not None and model.forms.backchannel(sentence):
@@ -278,6 +276,9 @@ def annotate(
     agents = [t.index for t in transcript.turns if t.role is Role.AGENT]
     last_agent = agents[-1] if agents else -1
     previous: Role | None = None
+    # the stems of the customer's recent turns, by which turns they are: an agent's
+    # consecutive turns (and a turn's several messages) read the same ones
+    said: dict[tuple[int, ...], Said] = {}
     for turn, norm in zip(transcript.turns, norms, strict=False):
         # position counts a speaker's turns at talk, not messages: a chat opening sent as
         # three messages ("Hi!", "Thanks for contacting us.", "I'm Jo.") is one first turn
@@ -288,8 +289,10 @@ def annotate(
         settled: set[int] = set()
         hits = model.turn_hits(norm, turn.role, nth, settled)
         if turn.role is Role.AGENT:
-            customer = _recent_customer(transcript, norms, turn.index)
-            hits.update(form_cues(model, norm, customer, settled))
+            recent = _recent_customer(transcript, norms, turn.index)
+            if recent not in said:
+                said[recent] = model.paraphrase.context([norms[j] for j in recent])
+            hits.update(form_cues(model, norm, said[recent], settled))
             if "farewell" not in hits:
                 farewell_reply(model, transcript, norms, turn.index, last_agent, hits)
             name_use(turn.text, norm, names, model.forms, hits)
@@ -302,15 +305,17 @@ def annotate(
     return tuple(tuple(h[c] for c in CUES if c in h) for h in per_turn)
 
 
-def _recent_customer(transcript: Transcript, norms: Sequence[Norm], index: int) -> list[Norm]:
+def _recent_customer(
+    transcript: Transcript, norms: Sequence[Norm], index: int
+) -> tuple[int, ...]:
     """The customer's recent turns (within the last 8 turns; at most 3 with content)."""
-    out: list[Norm] = []
+    out: list[int] = []
     for j in range(index - 1, max(-1, index - 9), -1):
         if transcript.turns[j].role is Role.CUSTOMER and len(norms[j].tokens) > 2:
-            out.append(norms[j])
+            out.append(j)
             if len(out) == 3:
                 break
-    return out
+    return tuple(out)
 
 
 def _resolve_refusals(transcript: Transcript, per_turn: list[dict[str, CueHit]]) -> None:

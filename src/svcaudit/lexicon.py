@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from svcaudit import match
-from svcaudit.prefilter import Alternations
+from svcaudit.prefilter import REQUIREMENTS, Alternations, requirements
 from svcaudit.shapes import digit_blind, has_digit, shape
 
 
@@ -218,22 +218,30 @@ class _DigitParts:
              frozenset(shape(w) for w in p.words if has_digit(w)))
             for p in with_digits if p.fuzzy
         ]  # fmt: skip
-        telling = [p for items in patterns.values() for p in items if not digit_blind(p)]
-        self.patterns = Alternations({"": telling}, _compile, common) if telling else None
+        # the patterns that are not digit-blind, each with what a text needs to match it
+        # (prefilter.requirements: every one met by one of its literals, all as substrings)
+        self.patterns = [
+            (re.compile(p), [(*(f" {w} " for w in need.words), *need.parts)
+                             for need in requirements(p, common, REQUIREMENTS)])
+            for items in patterns.values() for p in items if not digit_blind(p)
+        ]  # fmt: skip
 
     def blind(self, norm: match.Norm) -> bool:
         text = norm.shape
         if any(gram in text for gram in self.ngrams):
             return False
-        words = set(text.split())
-        if not self.known.isdisjoint(words):
-            return False
-        for plain, digit_words in self.fuzzy:
-            if not plain.isdisjoint(words) or not digit_words.isdisjoint(words):
+        if self.known or self.fuzzy:
+            words = set(text.split())
+            if not self.known.isdisjoint(words):
                 return False
-        if self.patterns is not None:
-            for text_ in (norm.text, norm.shape):
-                for _ in self.patterns.finditer(set(text_.split()), text_):
+            for plain, digit_words in self.fuzzy:
+                if not plain.isdisjoint(words) or not digit_words.isdisjoint(words):
+                    return False
+        for pattern, needs in self.patterns:
+            for text in (norm.text, norm.shape):
+                if all(any(lit in text for lit in need) for need in needs) and pattern.search(
+                    text
+                ):
                     return False
         return True
 

@@ -34,6 +34,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 _EMOJI_CODE = re.compile(r":[a-z0-9_+\-]{2,30}:")
 _DETOKENISE = re.compile(r"\s+(n't|'s|'re|'ve|'ll|'d|'m)\b", re.IGNORECASE)
 _BRACKETED = re.compile(r"\[[^\]]{0,40}\]|<[^>]{0,40}>")  # [laughter], <unk>, [inaudible]
+_DIGIT = re.compile("[0-9]")
 _TOKEN = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*|[.?!,]")
 # every branch opens with a literal character, so the engine skips to those characters
 # (a branch opening with a look-behind made it try each position): "-(?<=\s-)-{0,2}" is
@@ -129,14 +130,12 @@ def _redigit(norm: Norm, raw: str) -> Norm | None:
     shapes, and equal texts have equal shapes, so the real text drops nothing its shape
     keeps: when the shape kept every digit, the real text kept the same tokens, and its
     digits, in the same order, are those of ``raw``."""
-    digits = [c for c in raw if c in DIGITS]
-    if norm.text.count("0") != len(digits):
+    digits = _DIGIT.findall(raw)
+    pieces = norm.text.split("0")
+    if len(pieces) != len(digits) + 1 or not norm.tokens:
         return None  # a digit was dropped (a stutter, a bracket, an emoji code)
-    taken = iter(digits)
-    tokens = tuple(
-        "".join(next(taken) if c == "0" else c for c in tok) if "0" in tok else tok
-        for tok in norm.tokens
-    )
+    text = "".join([part for pair in zip(pieces, digits) for part in pair] + pieces[-1:])
+    tokens = tuple(text[1:-1].split(" "))
     words = [t for t in tokens if t not in BOUNDARIES]
     sentences = []
     start = 0
