@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from svcaudit.patterns import REPEATS, sre_constants, sre_parse
+from svcaudit.patterns import REPEATS, parse, sre_constants
 
 _TO_ZERO = str.maketrans("123456789", "000000000")
 DIGITS = frozenset("0123456789")
@@ -39,7 +39,7 @@ def digit_blind(pattern: str) -> bool:
     """Can ``pattern`` not tell ASCII digits apart? Then it finds the same spans in a text
     and in its shape. False when unsure (unparsable, an unknown construct)."""
     try:
-        return _blind(sre_parse.parse(pattern))
+        return _blind(parse(pattern))
     except (re.error, RecursionError, OverflowError):
         return False
 
