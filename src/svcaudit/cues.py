@@ -39,7 +39,7 @@ from svcaudit.forms import CACHE_SIZE
 from svcaudit.match import Lexicon, Match, Norm, in_quotes, normalise, preceding_words
 from svcaudit.model import CueHit, Role, Transcript
 from svcaudit.names import customer_names, name_use
-from svcaudit.paraphrase import Paraphrase, Said
+from svcaudit.paraphrase import Paraphrase, Said, combine
 from svcaudit.shapes import digit_blind, has_digit
 
 CUES: tuple[str, ...] = (
@@ -276,9 +276,8 @@ def annotate(
     agents = [t.index for t in transcript.turns if t.role is Role.AGENT]
     last_agent = agents[-1] if agents else -1
     previous: Role | None = None
-    # the stems of the customer's recent turns, by which turns they are: an agent's
-    # consecutive turns (and a turn's several messages) read the same ones
-    said: dict[tuple[int, ...], Said] = {}
+    # what each customer turn said (its stems): the agent's next few turns all read it
+    said: dict[int, Said] = {}
     for turn, norm in zip(transcript.turns, norms, strict=False):
         # position counts a speaker's turns at talk, not messages: a chat opening sent as
         # three messages ("Hi!", "Thanks for contacting us.", "I'm Jo.") is one first turn
@@ -289,10 +288,11 @@ def annotate(
         settled: set[int] = set()
         hits = model.turn_hits(norm, turn.role, nth, settled)
         if turn.role is Role.AGENT:
-            recent = _recent_customer(transcript, norms, turn.index)
-            if recent not in said:
-                said[recent] = model.paraphrase.context([norms[j] for j in recent])
-            hits.update(form_cues(model, norm, said[recent], settled))
+            for j in (recent := _recent_customer(transcript, norms, turn.index)):
+                if j not in said:
+                    said[j] = model.paraphrase.said(norms[j])
+            context = combine([said[j] for j in recent])
+            hits.update(form_cues(model, norm, context, settled))
             if "farewell" not in hits:
                 farewell_reply(model, transcript, norms, turn.index, last_agent, hits)
             name_use(turn.text, norm, names, model.forms, hits)
