@@ -154,3 +154,27 @@ def test_hazards_fall_back_to_the_text() -> None:
         norm = match.normalise(raw)
         assert not model._digit_blind(norm), raw
     assert model._digit_blind(match.normalise("your order 48213 ships today"))
+
+
+_FORM_WORDS = st.sampled_from(
+    ["is", "order", "the", "one", "how", "many", "what", "time", "do", "you", "can", "i",
+     "would", "like", "right", "or", "anything", "so", "tell", "me", "about", "at", "pm",
+     "am", "there", "are", "is", "it", "?", ".", ",", "hours", "much", "long", "which"]
+)  # fmt: skip
+
+
+@st.composite
+def _question_variants(draw: st.DrawFn) -> tuple[str, str]:
+    pieces = draw(st.lists(st.one_of(_DIGITS, _FORM_WORDS), min_size=1, max_size=12))
+    text = " ".join(pieces)
+    other = re.sub(r"\d", lambda _: draw(st.sampled_from("0123456789")), text)
+    return text, other
+
+
+@SETTINGS
+@given(pair=_question_variants())
+def test_question_forms_by_shape_are_those_of_the_sentence(pair: tuple[str, str]) -> None:
+    forms = default_model().forms
+    for raw in pair:  # the second may be answered from what the first left by shape
+        for sentence in match.normalise(raw).sentences:
+            assert forms.question(sentence) == forms._kind(sentence)
