@@ -302,7 +302,21 @@ def annotate(
     if model.semantic is not None:
         model.semantic.add(transcript, norms, per_turn, model.forms)
     _resolve_refusals(transcript, per_turn)
-    return tuple(tuple(h[c] for c in CUES if c in h) for h in per_turn)
+    return tuple(_in_order(h) for h in per_turn)
+
+
+_KNOWN = frozenset(CUES)
+
+
+def _in_order(hits: dict[str, CueHit]) -> tuple[CueHit, ...]:
+    """A turn's cues in the order of ``CUES`` (others dropped); most turns have none or one,
+    which need no walk over the 25 cue names."""
+    if not hits:
+        return ()
+    if len(hits) == 1:
+        ((cue, hit),) = hits.items()
+        return (hit,) if cue in _KNOWN else ()
+    return tuple(hits[c] for c in CUES if c in hits)
 
 
 def _recent_customer(
