@@ -104,7 +104,7 @@ class CueModel:
         self._nth_cap = max((max(s.after_turns, s.first_turns or 0) for s in cues_), default=0)
         # a turn's phrase cues, by text (or shape, ``_digit_blind``), quoted spans, role and
         # capped position: (cues, settled sentences, spans of the phrases with digits)
-        self._hits: dict[tuple[Any, ...], tuple[dict[str, CueHit], set[int], dict[str, Any]]] = {}
+        self._hits: dict[tuple[Any, ...], tuple[dict[str, CueHit], set[int], Any]] = {}
         self._blind: dict[str, bool] = {}
         self._telling_excludes = [
             re.compile(p)
@@ -136,7 +136,7 @@ class CueModel:
             sentences: set[int] = set()
             spans: dict[str, tuple[int, int]] = {}
             hits = self._turn_hits(norm, role, nth, sentences, spans)
-            found = self._hits[key] = (hits, sentences, spans)
+            found = self._hits[key] = (hits, sentences, spans or None)
         if settled is not None:
             settled.update(found[1])
         if shaped and found[2]:  # this turn's own digits in the phrases read from its text

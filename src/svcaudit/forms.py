@@ -254,7 +254,7 @@ class Forms:
         pattern) treats all digits alike, and the form is a word such as "closed"."""
         text = " ".join(sentence.tokens)
         masked = shape(text)
-        if masked == text or not self._digit_blind:
+        if masked is text or not self._digit_blind:
             return self._kind(sentence)
         key = (masked, sentence.question, sentence.ended, sentence.breaks)
         kind = self._shapes.get(key, _UNSEEN)

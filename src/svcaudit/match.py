@@ -88,10 +88,9 @@ class Norm:
 
     def __post_init__(self) -> None:
         text = " " + " ".join(self.tokens) + " "
-        masked = shape(text)
         object.__setattr__(self, "text", text)
         object.__setattr__(self, "words", tuple(t for t in self.tokens if t not in BOUNDARIES))
-        object.__setattr__(self, "shape", text if masked == text else masked)
+        object.__setattr__(self, "shape", shape(text))
 
 
 # The bound of every text cache (normalisation, matches, a turn's cues, sentence forms,
@@ -108,16 +107,38 @@ def normalise(raw: str) -> Norm:
     one's shape (:mod:`svcaudit.shapes`) and given its own digits back (:func:`_redigit`)."""
     if raw.isascii() and '"' not in raw and _digit_blind():
         key = shape(raw)
-        if key != raw:
-            norm = _redigit(_normalise_shape(key), raw)
+        if key is not raw:
+            norm = _by_shape(key, raw)
             if norm is not None:
                 return norm
     return _normalise(raw)
 
 
-@lru_cache(maxsize=CACHE_SIZE)
-def _normalise_shape(key: str) -> Norm:
-    return _normalise(key)
+_ONCE = object()  # a shape seen once: its normalisation is made the second time
+_UNFIT = object()  # a shape whose normalisation drops a digit: normalise each text itself
+_SHAPES: dict[str, Any] = {}  # shape -> _ONCE, _UNFIT or its Norm
+
+
+def _by_shape(key: str, raw: str) -> Norm | None:
+    """``raw`` normalised from its shape ``key`` (None: normalise it itself).
+
+    A shape is normalised only when a second text of it comes: most texts of real
+    conversations that have digits have them alone (in the accuracy corpora, 69 of 6,845),
+    and normalising their shape as well would only double the work."""
+    found = _SHAPES.get(key)
+    if found is None or found is _UNFIT:
+        if found is None:
+            if len(_SHAPES) >= CACHE_SIZE:
+                _SHAPES.clear()  # bounded: same footprint for any batch
+            _SHAPES[key] = _ONCE
+        return None
+    if found is _ONCE:
+        found = _normalise(key)
+        if found.text.count("0") != key.count("0"):
+            _SHAPES[key] = _UNFIT  # a digit dropped: no text of this shape can be redone
+            return None
+        _SHAPES[key] = found
+    return _redigit(found, raw)
 
 
 def _redigit(norm: Norm, raw: str) -> Norm | None:

@@ -23,16 +23,18 @@ from typing import Any
 from svcaudit.patterns import REPEATS, parse, sre_constants
 
 _TO_ZERO = str.maketrans("123456789", "000000000")
+_DIGIT = re.compile("[0-9]")
 DIGITS = frozenset("0123456789")
 
 
 def shape(text: str) -> str:
-    """``text`` with every ASCII digit written as "0" (same length, same positions)."""
-    return text.translate(_TO_ZERO)
+    """``text`` with every ASCII digit written as "0" (same length, same positions); ``text``
+    itself when it has none (a search is about twice as fast as the translation)."""
+    return text.translate(_TO_ZERO) if _DIGIT.search(text) else text
 
 
 def has_digit(text: str) -> bool:
-    return shape(text) != text or "0" in text
+    return _DIGIT.search(text) is not None
 
 
 def digit_blind(pattern: str) -> bool:
