@@ -178,3 +178,15 @@ def test_question_forms_by_shape_are_those_of_the_sentence(pair: tuple[str, str]
     for raw in pair:  # the second may be answered from what the first left by shape
         for sentence in match.normalise(raw).sentences:
             assert forms.question(sentence) == forms._kind(sentence)
+
+
+def test_back_references_are_judged_in_their_alternation() -> None:
+    """Inside a cue's alternation a back-reference's group number shifts ("\\2" names the
+    first group of its own pattern here, after a pattern with one group): the check must read
+    the alternation the lexicon runs, not the pattern alone."""
+    model = audit._cue_model((("commitment", (), (r" (call) ", r" (\d)(\d)\2 ")),))
+    for raw in ["ref 121 ok", "ref 122 ok", "ref 123 ok", "ref 454 ok", "ref 999 ok"]:
+        norm = match.normalise(raw)
+        got = model.turn_hits(norm, Role.AGENT, 3)
+        assert got == _fresh_hits(model, norm, Role.AGENT, 3)[0], raw
+    assert "commitment" in model.turn_hits(match.normalise("ref 454 ok"), Role.AGENT, 3)

@@ -106,11 +106,13 @@ class CueModel:
         # capped position: (cues, settled sentences, spans of the phrases with digits)
         self._hits: dict[tuple[Any, ...], tuple[dict[str, CueHit], set[int], Any]] = {}
         self._blind: dict[str, bool] = {}
+        # a cue's exclusions run as one alternation (group numbers shift in it): where one of
+        # them is not digit-blind, the whole must not match a turn shared by shape
         self._telling_excludes = [
-            re.compile(p)
-            for raw in cues.values()
-            for p in (_expand(x, words) for x in raw.get("exclude", ()))
-            if not digit_blind(p)
+            spec.exclude
+            for name, spec in self.specs.items()
+            if spec.exclude is not None
+            and not all(digit_blind(_expand(x, words)) for x in cues[name].get("exclude", ()))
         ]
         self.forms = forms.Forms(config["forms"])
         self.paraphrase = Paraphrase(config["forms"], self.forms)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from svcaudit import match
-from svcaudit.prefilter import REQUIREMENTS, Alternations, requirements
+from svcaudit.prefilter import REQUIREMENTS, Alternations, has_references, requirements
 from svcaudit.shapes import digit_blind, has_digit, shape
 
 
@@ -219,12 +219,20 @@ class _DigitParts:
             for p in with_digits if p.fuzzy
         ]  # fmt: skip
         # the patterns that are not digit-blind, each with what a text needs to match it
-        # (prefilter.requirements: every one met by one of its literals, all as substrings)
-        self.patterns = [
-            (re.compile(p), [(*(f" {w} " for w in need.words), *need.parts)
-                             for need in requirements(p, common, REQUIREMENTS)])
-            for items in patterns.values() for p in items if not digit_blind(p)
-        ]  # fmt: skip
+        # (prefilter.requirements: every one met by one of its literals, all as substrings);
+        # a list with a back-reference is matched whole (its group numbers shift in the
+        # alternation), so then its whole alternation must not match
+        self.patterns: list[tuple[re.Pattern[str], list[tuple[str, ...]]]] = []
+        for items in patterns.values():
+            items = list(items)
+            telling = [p for p in items if not digit_blind(p)]
+            if telling and any(has_references(p) for p in items):
+                self.patterns.append((_compile(items), []))
+                continue
+            for p in telling:
+                needs = requirements(p, common, REQUIREMENTS)
+                literals = [(*(f" {w} " for w in need.words), *need.parts) for need in needs]
+                self.patterns.append((re.compile(p), literals))
 
     def blind(self, norm: match.Norm) -> bool:
         text = norm.shape
