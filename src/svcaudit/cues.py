@@ -130,7 +130,8 @@ class CueModel:
         Remembered by raw text, role and ``nth`` (capped where it stops mattering).
         """
         shaped = norm.shape is not norm.text and self._digit_blind(norm)
-        key = (norm.shape if shaped else norm.text, shaped, norm.quoted, role, min(nth, self._nth_cap))
+        text = norm.shape if shaped else norm.text
+        key = (text, shaped, norm.quoted, role, min(nth, self._nth_cap))
         found = self._hits.get(key)
         if found is None:
             if len(self._hits) >= CACHE_SIZE:
@@ -321,9 +322,7 @@ def _in_order(hits: dict[str, CueHit]) -> tuple[CueHit, ...]:
     return tuple(hits[c] for c in CUES if c in hits)
 
 
-def _recent_customer(
-    transcript: Transcript, norms: Sequence[Norm], index: int
-) -> tuple[int, ...]:
+def _recent_customer(transcript: Transcript, norms: Sequence[Norm], index: int) -> tuple[int, ...]:
     """The customer's recent turns (within the last 8 turns; at most 3 with content)."""
     out: list[int] = []
     for j in range(index - 1, max(-1, index - 9), -1):

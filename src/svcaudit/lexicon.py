@@ -247,9 +247,7 @@ class _DigitParts:
                     return False
         for pattern, needs in self.patterns:
             for text in (norm.text, norm.shape):
-                if all(any(lit in text for lit in need) for need in needs) and pattern.search(
-                    text
-                ):
+                if all(any(lit in text for lit in need) for need in needs) and pattern.search(text):
                     return False
         return True
 

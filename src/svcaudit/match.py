@@ -155,7 +155,8 @@ def _redigit(norm: Norm, raw: str) -> Norm | None:
     pieces = norm.text.split("0")
     if len(pieces) != len(digits) + 1 or not norm.tokens:
         return None  # a digit was dropped (a stutter, a bracket, an emoji code)
-    text = "".join([part for pair in zip(pieces, digits) for part in pair] + pieces[-1:])
+    pairs = zip(pieces[:-1], digits, strict=True)
+    text = "".join([part for pair in pairs for part in pair] + pieces[-1:])
     tokens = tuple(text[1:-1].split(" "))
     words = [t for t in tokens if t not in BOUNDARIES]
     sentences = []

@@ -30,6 +30,8 @@ def parse(pattern: str) -> Any:
     its requirements, back-references, empty width and digit blindness). Raises what
     ``sre_parse.parse`` raises."""
     return sre_parse.parse(pattern)
+
+
 _UNBOUNDED = sre_constants.MAXREPEAT
 
 
