@@ -20,6 +20,7 @@ LAYERS = {
     "yamlpos": 2,
     "patterns": 2,
     "prefilter": 2,
+    "shapes": 2,
     "redact": 2,
     "config_sources": 2,
     "calibrate": 2,

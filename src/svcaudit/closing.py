@@ -7,6 +7,7 @@ carries no farewell phrase of its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -41,12 +42,13 @@ _RETURNS = (
 )  # fmt: skip
 
 
-_RETURNS_PADDED = tuple(f" {r} " for r in _RETURNS)  # as they appear in ``Norm.text``
+# as they appear in ``Norm.text``, in one search (most agent turns have none of them)
+_RETURNS_PADDED = re.compile("|".join(re.escape(f" {r} ") for r in _RETURNS))
 
 
 def _returns_farewell(model: CueModel, norm: Norm, before: Norm | None) -> bool:
     """ "You too" answering the customer's own goodbye is the agent's farewell."""
-    if before is None or not any(r in norm.text for r in _RETURNS_PADDED):
+    if before is None or not _RETURNS_PADDED.search(norm.text):
         return False
     return bool(model.lexicon.find(before, keys=("farewell",)))
 

@@ -39,7 +39,8 @@ from svcaudit.forms import CACHE_SIZE
 from svcaudit.match import Lexicon, Match, Norm, in_quotes, normalise, preceding_words
 from svcaudit.model import CueHit, Role, Transcript
 from svcaudit.names import customer_names, name_use
-from svcaudit.paraphrase import Paraphrase
+from svcaudit.paraphrase import Paraphrase, Said, combine
+from svcaudit.shapes import digit_blind, has_digit
 
 CUES: tuple[str, ...] = (
     "greeting", "offer_help", "use_name", "open_probe", "closed_probe", "paraphrase",
@@ -105,7 +106,18 @@ class CueModel:
         cues_ = self.specs.values()
         # a turn's phrase cues depend on its position only up to the largest of these
         self._nth_cap = max((max(s.after_turns, s.first_turns or 0) for s in cues_), default=0)
-        self._hits: dict[tuple[str, Role, int], tuple[dict[str, CueHit], set[int]]] = {}
+        # a turn's phrase cues, by text (or shape, ``_digit_blind``), quoted spans, role and
+        # capped position: (cues, settled sentences, spans of the phrases with digits)
+        self._hits: dict[tuple[Any, ...], tuple[dict[str, CueHit], set[int], Any]] = {}
+        self._blind: dict[str, bool] = {}
+        # a cue's exclusions run as one alternation (group numbers shift in it): where one of
+        # them is not digit-blind, the whole must not match a turn shared by shape
+        self._telling_excludes = [
+            spec.exclude
+            for name, spec in self.specs.items()
+            if spec.exclude is not None
+            and not all(digit_blind(_expand(x, words)) for x in cues[name].get("exclude", ()))
+        ]
         self.forms = forms.Forms(config["forms"])
         self.paraphrase = Paraphrase(config["forms"], self.forms)
         # optional semantic detector (svcaudit.semantic.SemanticCues), set by the caller;
@@ -121,18 +133,52 @@ class CueModel:
         comprehension check, offer of help, greeting) already accounts for.
         Remembered by raw text, role and ``nth`` (capped where it stops mattering).
         """
-        key = (norm.raw, role, min(nth, self._nth_cap))
+        shaped = norm.shape is not norm.text and self._digit_blind(norm)
+        text = norm.shape if shaped else norm.text
+        key = (text, shaped, norm.quoted, role, min(nth, self._nth_cap))
         found = self._hits.get(key)
         if found is None:
             if len(self._hits) >= CACHE_SIZE:
                 self._hits.clear()  # bounded: same footprint for any batch
             sentences: set[int] = set()
-            found = self._hits[key] = (self._turn_hits(norm, role, nth, sentences), sentences)
+            spans: dict[str, tuple[int, int]] = {}
+            hits = self._turn_hits(norm, role, nth, sentences, spans)
+            found = self._hits[key] = (hits, sentences, spans or None)
         if settled is not None:
             settled.update(found[1])
+        if shaped and found[2]:  # this turn's own digits in the phrases read from its text
+            return {
+                cue: replace(hit, phrase=norm.text[found[2][cue][0] : found[2][cue][1]].strip())
+                if cue in found[2] else hit
+                for cue, hit in found[0].items()
+            }  # fmt: skip
         return dict(found[0])
 
-    def _turn_hits(self, norm: Norm, role: Role, nth: int, settled: set[int]) -> dict[str, CueHit]:
+    def _digit_blind(self, norm: Norm) -> bool:
+        """Are a turn's phrase cues the same for every text of its shape that this holds for?
+        (:meth:`svcaudit.lexicon.Lexicon.digit_blind`; the exclusions that name digits must
+        not match.) Remembered by text."""
+        blind = self._blind.get(norm.text)
+        if blind is None:
+            if len(self._blind) >= CACHE_SIZE:
+                self._blind.clear()  # bounded: same footprint for any batch
+            blind = self.lexicon.digit_blind(norm) and not any(
+                p.search(text) for p in self._telling_excludes for text in (norm.text, norm.shape)
+            )
+            self._blind[norm.text] = blind
+        return blind
+
+    def _turn_hits(
+        self,
+        norm: Norm,
+        role: Role,
+        nth: int,
+        settled: set[int],
+        spans: dict[str, tuple[int, int]],
+    ) -> dict[str, CueHit]:
+        """The phrase cues of one turn (see ``turn_hits``); ``spans`` gets the span in
+        ``norm.text`` of each cue's phrase that has a digit (a pattern's match: phrases
+        with digits do not match a turn whose hits are shared by shape)."""
         keys = self.keys_by_role.get(role)
         if not keys:
             return {}  # system, bot and unknown turns carry no cue
@@ -154,6 +200,10 @@ class CueModel:
             old = best.get(match.key)
             if old is None or (hit.similarity, len(hit.phrase)) > (old.similarity, len(old.phrase)):
                 best[match.key] = hit
+                if has_digit(hit.phrase):
+                    spans[match.key] = (match.pos, match.end)
+                else:
+                    spans.pop(match.key, None)
         return {key: replace(hit, pos=first[key]) for key, hit in best.items()}
 
 
@@ -162,15 +212,15 @@ _PROBES = {forms.OPEN: "open_probe", forms.CLOSED: "closed_probe", forms.TAG: "c
 
 
 def form_cues(
-    model: CueModel, norm: Norm, customer: Sequence[Norm], settled: set[int], heard: bool = True
+    model: CueModel, norm: Norm, said: Said, settled: set[int], heard: bool = True
 ) -> dict[str, CueHit]:
-    """Question-form and paraphrase cues of one agent turn.
+    """Question-form and paraphrase cues of one agent turn; ``said``: what the customer said
+    recently (``Paraphrase.context``).
 
     ``heard``: the customer has said something before this turn; if not, there is nothing to
     restate ("you're chatting with Mia" opens a chat, it reflects nothing).
     """
     out: dict[str, CueHit] = {}
-    said = model.paraphrase.context(customer)
     # "so you went through a breakup and... ? am I understanding correctly?": checked back
     last = len(norm.sentences) - 1
     checked = last > 0 and model.forms.checks_back(norm.sentences[last])
@@ -245,6 +295,8 @@ def annotate(
     last_agent = agents[-1] if agents else -1
     previous: Role | None = None
     heard = False  # has the customer said anything yet?
+    # what each customer turn said (its stems): the agent's next few turns all read it
+    said: dict[int, Said] = {}
     for turn, norm in zip(transcript.turns, norms, strict=False):
         # position counts a speaker's turns at talk, not messages: a chat opening sent as
         # three messages ("Hi!", "Thanks for contacting us.", "I'm Jo.") is one first turn
@@ -255,8 +307,11 @@ def annotate(
         settled: set[int] = set()
         hits = model.turn_hits(norm, turn.role, nth, settled)
         if turn.role is Role.AGENT:
-            customer = _recent_customer(transcript, norms, turn.index)
-            hits.update(form_cues(model, norm, customer, settled, heard))
+            for j in (recent := _recent_customer(transcript, norms, turn.index)):
+                if j not in said:
+                    said[j] = model.paraphrase.said(norms[j])
+            context = combine([said[j] for j in recent])
+            hits.update(form_cues(model, norm, context, settled, heard))
             if "farewell" not in hits:
                 farewell_reply(model, transcript, norms, turn.index, last_agent, hits)
             name_use(turn.text, norm, names, model.forms, hits)
@@ -268,18 +323,32 @@ def annotate(
     if model.semantic is not None:
         model.semantic.add(transcript, norms, per_turn, model.forms)
     _resolve_refusals(transcript, per_turn)
-    return tuple(tuple(h[c] for c in CUES if c in h) for h in per_turn)
+    return tuple(_in_order(h) for h in per_turn)
 
 
-def _recent_customer(transcript: Transcript, norms: Sequence[Norm], index: int) -> list[Norm]:
+_KNOWN = frozenset(CUES)
+
+
+def _in_order(hits: dict[str, CueHit]) -> tuple[CueHit, ...]:
+    """A turn's cues in the order of ``CUES`` (others dropped); most turns have none or one,
+    which need no walk over the 25 cue names."""
+    if not hits:
+        return ()
+    if len(hits) == 1:
+        ((cue, hit),) = hits.items()
+        return (hit,) if cue in _KNOWN else ()
+    return tuple(hits[c] for c in CUES if c in hits)
+
+
+def _recent_customer(transcript: Transcript, norms: Sequence[Norm], index: int) -> tuple[int, ...]:
     """The customer's recent turns (within the last 8 turns; at most 3 with content)."""
-    out: list[Norm] = []
+    out: list[int] = []
     for j in range(index - 1, max(-1, index - 9), -1):
         if transcript.turns[j].role is Role.CUSTOMER and len(norms[j].tokens) > 2:
-            out.append(norms[j])
+            out.append(j)
             if len(out) == 3:
                 break
-    return out
+    return tuple(out)
 
 
 def _resolve_refusals(transcript: Transcript, per_turn: list[dict[str, CueHit]]) -> None:

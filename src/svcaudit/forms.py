@@ -32,6 +32,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from svcaudit.match import CACHE_SIZE, Norm, Sentence
+from svcaudit.shapes import digit_blind, has_digit, shape
 
 OPEN, CLOSED, OFFER, DECLARATIVE, TAG = "open", "closed", "offer", "declarative", "tag"
 _INTRO = re.compile(r" (?:my name is|name is) ([a-z]+)(?: ([a-z]+))? ")
@@ -53,6 +54,7 @@ DETAILS = frozenset({
 })  # fmt: skip
 _COURTESY = frozenset({"please", "thanks", "thank", "you", "okay", "ok"})
 _ASK_FOR = frozenset({"take", "have", "get", "grab", "give", "tell", "read", "spell", "send"})
+_UNSEEN = object()
 _ASKED_ABOUT = frozenset(
     {"you", "your", "yours", "yourself", "when", "in", "at", "during", "since", "like"}
 )
@@ -124,6 +126,12 @@ class Forms:
         self.honorifics = frozenset(config["honorifics"])
         # a sentence's form depends on its words alone: remembered across turns and calls
         self._kinds: dict[tuple[Any, ...], str | None] = {}
+        self._shapes: dict[tuple[Any, ...], str | None] = {}  # the same, by digit shape
+        # no word list names a digit, and the pattern cannot tell digits apart
+        words = {k: v for k, v in config.items() if k != "specific"}
+        self._digit_blind = not has_digit(repr(sorted(words.items()))) and digit_blind(
+            self.specific.pattern
+        )
         self.closings = [" ".join(p.split()) for p in config["closings"]]
         self.courtesies = [" ".join(p.split()) for p in config["courtesies"]]
         self.backchannels = frozenset(tuple(str(p).split()) for p in config["backchannels"])
@@ -248,7 +256,7 @@ class Forms:
             return self._kinds[key]
         if len(self._kinds) >= CACHE_SIZE:
             self._kinds.clear()  # bounded: same footprint for any batch
-        kind = self._kinds[key] = self._kind(sentence)
+        kind = self._kinds[key] = self._by_shape(sentence)
         return kind
 
     def checks_back(self, sentence: Sentence) -> bool:
@@ -275,6 +283,24 @@ class Forms:
             if body[2] in {"confirm", "verify"} and body[3] not in {"that", "if", "whether", "you"}:
                 return False  # "can you confirm your address?" asks for it
         return True
+
+    def _by_shape(self, sentence: Sentence) -> str | None:
+        """The form of a sentence not seen before, shared with the sentences of its digit
+        shape (:mod:`svcaudit.shapes`; "is order 48213 the one?" reads as "is order 00000
+        the one?") when no word list or pattern of the forms names a digit: then every test
+        here (set membership, comparing words, whole-word substrings, the ``specific``
+        pattern) treats all digits alike, and the form is a word such as "closed"."""
+        text = " ".join(sentence.tokens)
+        masked = shape(text)
+        if masked is text or not self._digit_blind:
+            return self._kind(sentence)
+        key = (masked, sentence.question, sentence.ended, sentence.breaks)
+        kind = self._shapes.get(key, _UNSEEN)
+        if kind is _UNSEEN:
+            if len(self._shapes) >= CACHE_SIZE:
+                self._shapes.clear()  # bounded: same footprint for any batch
+            kind = self._shapes[key] = self._kind(sentence)
+        return kind  # type: ignore[return-value]
 
     def _kind(self, sentence: Sentence) -> str | None:
         kind = self._question(sentence)

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from svcaudit import match
-from svcaudit.prefilter import Alternations
+from svcaudit.prefilter import REQUIREMENTS, Alternations, has_references, requirements
+from svcaudit.shapes import digit_blind, has_digit, shape
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,14 @@ class Lexicon:
         self._cache: dict[tuple[str, frozenset[str] | None], list[Match]] = {}
         # each key's patterns, tried only when the turn has the words they need
         self._patterns = Alternations(patterns or {}, _compile, common)
+        self._digits = _DigitParts(self._phrases, self._vocab, patterns or {}, common)
+
+    def digit_blind(self, norm: match.Norm) -> bool:
+        """Would ``find`` give the same matches (same keys, similarities and spans) on the
+        shape of ``norm`` (:mod:`svcaudit.shapes`) and on any text of that shape that this
+        also holds for? True when no phrase or pattern that names digits can be involved:
+        see :class:`_DigitParts`."""
+        return self._digits.blind(norm)
 
     def _add(self, phrase: _Phrase) -> None:
         self._ngrams.setdefault(phrase.words, []).append(len(self._phrases))
@@ -175,6 +184,72 @@ class Lexicon:
 
 
 CACHE_SIZE = match.CACHE_SIZE  # distinct turn texts remembered per lexicon
+
+
+class _DigitParts:
+    """The phrases and patterns of a lexicon that can tell one digit from another, and the
+    test that none of them is involved in a turn (then ``find`` cannot tell its digits apart).
+
+    Everything else ``find`` does treats all digits alike: n-grams compare whole words
+    without digits, rapidfuzz scores only which characters are equal (a digit never equals
+    a letter of a phrase without digits), the prefilter looks for literals without digits,
+    and digit-blind patterns (:func:`svcaudit.shapes.digit_blind`) find the same spans. The
+    rest, proved absent per turn on its shape (equal texts have equal shapes):
+
+    * a phrase with a digit as a whole n-gram (it could match exactly);
+    * a word with a digit, of three characters or more, that a phrase has (it would not be
+      an unknown word for the fuzzy gate);
+    * a fuzzy phrase with a digit that shares a word with the turn (it could be near);
+    * a pattern that is not digit-blind, matching the turn or its shape.
+    """
+
+    def __init__(
+        self,
+        phrases: list[_Phrase],
+        vocab: AbstractSet[str],
+        patterns: Mapping[str, Iterable[str]],
+        common: AbstractSet[str],
+    ) -> None:
+        with_digits = [p for p in phrases if has_digit(p.text)]
+        self.ngrams = [f" {shape(p.text)} " for p in with_digits]
+        self.known = frozenset(shape(w) for w in vocab if has_digit(w) and len(w) > 2)
+        self.fuzzy = [
+            (frozenset(w for w in p.words if not has_digit(w)),
+             frozenset(shape(w) for w in p.words if has_digit(w)))
+            for p in with_digits if p.fuzzy
+        ]  # fmt: skip
+        # the patterns that are not digit-blind, each with what a text needs to match it
+        # (prefilter.requirements: every one met by one of its literals, all as substrings);
+        # a list with a back-reference is matched whole (its group numbers shift in the
+        # alternation), so then its whole alternation must not match
+        self.patterns: list[tuple[re.Pattern[str], list[tuple[str, ...]]]] = []
+        for items in patterns.values():
+            items = list(items)
+            telling = [p for p in items if not digit_blind(p)]
+            if telling and any(has_references(p) for p in items):
+                self.patterns.append((_compile(items), []))
+                continue
+            for p in telling:
+                needs = requirements(p, common, REQUIREMENTS)
+                literals = [(*(f" {w} " for w in need.words), *need.parts) for need in needs]
+                self.patterns.append((re.compile(p), literals))
+
+    def blind(self, norm: match.Norm) -> bool:
+        text = norm.shape
+        if any(gram in text for gram in self.ngrams):
+            return False
+        if self.known or self.fuzzy:
+            words = set(text.split())
+            if not self.known.isdisjoint(words):
+                return False
+            for plain, digit_words in self.fuzzy:
+                if not plain.isdisjoint(words) or not digit_words.isdisjoint(words):
+                    return False
+        for pattern, needs in self.patterns:
+            for text in (norm.text, norm.shape):
+                if all(any(lit in text for lit in need) for need in needs) and pattern.search(text):
+                    return False
+        return True
 
 
 def _resembles(word: str, unknown: list[str]) -> bool:

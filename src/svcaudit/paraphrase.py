@@ -50,6 +50,16 @@ class Said(NamedTuple):
     stated: frozenset[str]  # those of sentences that were not questions
 
 
+def combine(parts: Sequence[Said]) -> Said:
+    """What several customer turns said, from what each said."""
+    if len(parts) == 1:
+        return parts[0]
+    return Said(
+        frozenset().union(*(p.words for p in parts)),
+        frozenset().union(*(p.stated for p in parts)),
+    )
+
+
 class _Plan(NamedTuple):
     """What a sentence's restating depends on, besides the stems the customer said."""
 
@@ -80,15 +90,10 @@ class Paraphrase:
     def context(self, customer: Sequence[Norm]) -> Said:
         """Stems of the content words of the customer's recent turns: all of them, and those
         of what the customer stated (not asked)."""
-        if len(customer) == 1:
-            return self._said(customer[0])
-        parts = [self._said(n) for n in customer]
-        return Said(
-            frozenset().union(*(p.words for p in parts)),
-            frozenset().union(*(p.stated for p in parts)),
-        )
+        return combine([self.said(n) for n in customer])
 
-    def _said(self, norm: Norm) -> Said:
+    def said(self, norm: Norm) -> Said:
+        """What one customer turn said (``context`` of that turn alone)."""
         words = self._stems(norm.tokens)
         if not any(s.question for s in norm.sentences):
             return Said(words, words)

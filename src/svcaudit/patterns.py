@@ -11,6 +11,7 @@ single-level repeats are allowed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 try:  # Python 3.11+
@@ -21,6 +22,16 @@ except ImportError:  # Python 3.10
     import sre_parse  # type: ignore[no-redef]
 
 REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
+
+
+@lru_cache(maxsize=4096)
+def parse(pattern: str) -> Any:
+    """``pattern``'s parse tree, read only (remembered: the cue model reads each pattern's for
+    its requirements, back-references, empty width and digit blindness). Raises what
+    ``sre_parse.parse`` raises."""
+    return sre_parse.parse(pattern)
+
+
 _UNBOUNDED = sre_constants.MAXREPEAT
 
 

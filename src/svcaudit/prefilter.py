@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from typing import Any, NamedTuple
 
-from svcaudit.patterns import REPEATS, sre_constants, sre_parse
+from svcaudit.patterns import REPEATS, parse, sre_constants, sre_parse
 
 
 class Needs(NamedTuple):
@@ -45,7 +45,7 @@ def requirements(pattern: str, common: Set[str] = frozenset(), limit: int = 3) -
     when :func:`needs` is None. A second and third requirement ("you" and "upset") rule out
     about half of the patterns that the best one alone lets through."""
     try:
-        parsed = sre_parse.parse(pattern)
+        parsed = parse(pattern)
     except (re.error, RecursionError, OverflowError):
         return []
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE) or parsed.getwidth()[0] == 0:
@@ -78,15 +78,17 @@ def _needs(best: frozenset[str], common: Set[str]) -> Needs:
 
 def has_references(pattern: str) -> bool:
     """Does ``pattern`` refer back to a group (whose number depends on its neighbours)?"""
+    if not _MAY_REFER.search(pattern):
+        return False  # no "\\1", "(?P=name)" or "(?(1)...)" written: nothing to walk
     try:
-        return _refers(sre_parse.parse(pattern))
+        return _refers(parse(pattern))
     except (re.error, RecursionError, OverflowError):
         return True
 
 
 def _may_be_empty(pattern: str) -> bool:
     try:
-        return bool(sre_parse.parse(pattern).getwidth()[0] == 0)
+        return bool(parse(pattern).getwidth()[0] == 0)
     except (re.error, RecursionError, OverflowError):
         return True
 
@@ -103,6 +105,9 @@ def _refers(node: Any) -> bool:
 
 
 _REFERENCES = (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS)
+# how a back-reference is written (a numbered one, a named one, a conditional); a pattern
+# without any of these has none
+_MAY_REFER = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 
 def _whole_words(literal: str) -> list[str]:
