@@ -51,6 +51,9 @@ def customer_names(
 _GREETED = re.compile(
     r"(?:^|[.!?]\s+)(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Good (?:morning|afternoon|evening))"
     r",?\s+([^\W\d_][\w'\-]*)\b(?!\s+[A-Z])"
+    # "Hi, Quickshop support." names the company, not the customer
+    r"(?!\s+(?:support|team|service|services|customer|help|helpdesk|desk|care|sales|billing|"
+    r"bank|energy|water|broadband|mobile|insurance|pharmacy|returns|here|speaking)\b)"
 )
 _TRAILING = re.compile(r",\s+([^\W\d_][\w'\-]*)\s*[.?!]")
 _NOT_ADDRESSED = frozenset(

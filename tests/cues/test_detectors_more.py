@@ -906,3 +906,41 @@ def test_a_statement_checked_back_restates_with_few_shared_words() -> None:
 def test_a_promise_checked_for_acceptance_restates_nothing() -> None:
     found = agent("You will get a refund in 3 days. Is that okay?", customer="The parcel never came.")
     assert "paraphrase" not in found
+
+
+# ------------------------------------------------------------------ found by the hold-out set
+
+
+def test_a_company_greeting_names_no_customer() -> None:
+    from svcaudit.names import vocatives
+
+    assert vocatives(["Hi, Quickshop support.", "Thanks, Maria.", "Hi Maria!"], frozenset()) == {
+        "maria"
+    }
+
+
+def test_thanks_for_the_detail_is_positive() -> None:
+    assert "positive" in agent("Thanks for the detail, that's useful.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If it happens again, reply to this chat and I'll book a technician.",
+        "I've added a note so you won't be charged any fees in the meantime.",
+    ],
+)
+def test_advice_for_next_time_and_charges_spared_are_extra_information(text: str) -> None:
+    assert "extra_info" in agent(text)
+
+
+def test_bill_shock_and_not_knowing_why_are_distress() -> None:
+    text = "My bill this month is nearly double what it usually is and I don't understand why."
+    assert "distress" in customer_cues(text)
+    assert "distress" not in customer_cues("I don't understand how to use the app, can you help?")
+
+
+def test_a_step_with_its_reason_inside_an_offer_is_explained() -> None:
+    text = "What I can do is spread the extra over the next three months so it's easier to manage."
+    assert "explain_step" in agent(text)
+    assert "explain_step" not in agent("I can't do that, so it is what it is.")
