@@ -326,3 +326,12 @@ def test_calibrate_uses_the_configured_checklist(tmp_path, monkeypatch) -> None:
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2  # the analyst's element ids are quality-service's
     assert "balanced-service" in result.stderr
+
+
+def test_the_hold_out_set_pairs_every_verdict(run) -> None:
+    """tests/calibration-holdout/ (verdicts written before svcaudit ran) stays readable whole:
+    every transcript found, every row paired; its agreement is quoted in bench/ACCURACY.md."""
+    holdout = HERE / "calibration-holdout"
+    data = report(run, str(holdout / "human.csv"), str(holdout))
+    assert data["overall"]["n"] == 80 and not data["missing"]
+    assert len(data["elements"]) == 10
