@@ -50,7 +50,8 @@ _DOTTED_SUBJECTS = frozenset({"you", "we", "it", "that", "this", "there", "he", 
 # what a request for a detail ends with: "order number?", "and your postcode, please?"
 DETAILS = frozenset({
     "number", "name", "surname", "postcode", "zip", "address", "email", "reference", "id",
-    "code", "details", "birth", "pin", "password", "username",
+    "code", "details", "birth", "pin", "password", "username", "date", "dob", "model", "serial",
+    "account", "phone", "mobile",
 })  # fmt: skip
 _COURTESY = frozenset({"please", "thanks", "thank", "you", "okay", "ok"})
 _ASK_FOR = frozenset({"take", "have", "get", "grab", "give", "tell", "read", "spell", "send"})
@@ -274,8 +275,10 @@ class Forms:
         clauses = [c for c in sentence.clauses if any(w not in _COURTESY for w in c)]
         toks = self.strip(clauses[-1] if clauses else sentence.tokens)
         body = toks[:-1] if toks[-1:] == ("please",) and len(toks) > 1 else toks
-        short = len(body) <= 5
-        if not body or body[0] in self.wh or (short and DETAILS & {body[0], body[-1]}):
+        # "order date?", "your postcode?": a noun phrase alone asks for it; "is that your
+        # account?" opens with a verb and asks yes or no
+        elliptical = bool(body) and len(body) <= 5 and body[0] not in self.aux
+        if not body or body[0] in self.wh or (elliptical and DETAILS & {body[0], body[-1]}):
             return False
         if len(body) > 3 and body[0] in {"can", "could", "may"} and body[1] in {"i", "you", "we"}:
             if body[2] in _ASK_FOR:

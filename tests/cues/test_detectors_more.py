@@ -944,3 +944,11 @@ def test_a_step_with_its_reason_inside_an_offer_is_explained() -> None:
     text = "What I can do is spread the extra over the next three months so it's easier to manage."
     assert "explain_step" in agent(text)
     assert "explain_step" not in agent("I can't do that, so it is what it is.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Order date?", False), ("Is that your account?", True)])
+def test_a_detail_asked_alone_is_no_yes_no_question(text: str, expected: bool) -> None:
+    from svcaudit.cues import default_model
+    from svcaudit.match import normalise
+
+    assert default_model().forms.yes_no(normalise(text).sentences[-1]) is expected
