@@ -333,5 +333,5 @@ def test_the_hold_out_set_pairs_every_verdict(run) -> None:
     every transcript found, every row paired; its agreement is quoted in bench/ACCURACY.md."""
     holdout = HERE / "calibration-holdout"
     data = report(run, str(holdout / "human.csv"), str(holdout))
-    assert data["overall"]["n"] == 80 and not data["missing"]
+    assert data["overall"]["n"] == 120 and not data["missing"]
     assert len(data["elements"]) == 10
