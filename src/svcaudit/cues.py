@@ -295,6 +295,7 @@ def annotate(
     last_agent = agents[-1] if agents else -1
     previous: Role | None = None
     heard = False  # has the customer said anything yet?
+    theirs: set[str] = set()  # the words the customer has used so far
     # what each customer turn said (its stems): the agent's next few turns all read it
     said: dict[int, Said] = {}
     for turn, norm in zip(transcript.turns, norms, strict=False):
@@ -315,10 +316,13 @@ def annotate(
             if "farewell" not in hits:
                 farewell_reply(model, transcript, norms, turn.index, last_agent, hits)
             name_use(turn.text, norm, names, model.forms, hits)
-            if "jargon" not in hits and (acronyms := jargon_acronyms(turn.text)):
+            # an acronym the customer used first ("GLX", a merchant on their statement) is theirs
+            acronyms = [a for a in jargon_acronyms(turn.text) if a.lower() not in theirs]
+            if "jargon" not in hits and acronyms:
                 hits["jargon"] = CueHit("jargon", acronyms[0].lower())
         elif turn.role is Role.CUSTOMER and norm.words:
             heard = True
+            theirs.update(norm.words)
         per_turn.append(hits)
     if model.semantic is not None:
         model.semantic.add(transcript, norms, per_turn, model.forms)

@@ -952,3 +952,28 @@ def test_a_detail_asked_alone_is_no_yes_no_question(text: str, expected: bool) -
     from svcaudit.match import normalise
 
     assert default_model().forms.yes_no(normalise(text).sentences[-1]) is expected
+
+
+# ------------------------------------------------------------------ found by the third hold-out set
+
+
+def test_an_acronym_the_customer_used_first_is_no_jargon() -> None:
+    found = cues_at(
+        ("a", "Hi, welcome to Kestrel Bank chat."),
+        ("c", "there's a payment of 120 to something called GLX"),
+        ("a", "Thank you. So that's one payment of 120 to GLX?"),
+    )
+    assert "jargon" not in found
+    assert "jargon" in agent("Your CPE isn't syncing with the OLT.")
+
+
+def test_anyone_named_doing_something_next_is_a_commitment() -> None:
+    assert "commitment" in agent("A loss adjuster will call you by five today.")
+
+
+def test_a_flooded_home_with_a_newborn_is_a_need_and_not_knowing_where_to_start_distress() -> None:
+    found = customer_cues(
+        "the whole kitchen floor is under water, we've got a newborn and i don't know where to start"
+    )
+    assert {"personal_need", "distress"} <= found
+    assert not customer_cues("The kitchen is under construction.") & {"personal_need", "distress"}
