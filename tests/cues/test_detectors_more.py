@@ -897,8 +897,9 @@ def test_thanks_for_booking_with_us_closes() -> None:
 
 def test_a_statement_checked_back_restates_with_few_shared_words() -> None:
     found = agent(
-        "So you never got it and the tracking shows a neighbour took it. Is that right?",
-        customer="The parcel never came and the tracking says it was left with next door.",
+        "You came home to a wet box sitting by the door with the packaging ruined and nobody "
+        "knocked. Is that right?",
+        customer="The courier left my box outside in the rain and it was soaked through.",
     )
     assert "paraphrase" in found and "closed_probe" in found
 
