@@ -709,6 +709,10 @@ def test_an_event_the_customer_needs_it_for_is_a_personal_need() -> None:
 def test_nothing_to_restate_before_the_customer_speaks() -> None:
     opening = cues_at(("a", "Hello! You're chatting with Mia from Northwind."), ("c", "hi"), at=0)
     assert "paraphrase" not in opening
+    # a reading of the account before the customer speaks restates nothing they said
+    reading = "Hi! I see you have been waiting a while for your refund."
+    before = cues_at(("a", reading), ("c", "hi"), at=0)
+    assert "paraphrase" not in before
     transfer = agent("You're now chatting with Sam from billing.", customer="I was double charged.")
     assert "paraphrase" not in transfer
 
