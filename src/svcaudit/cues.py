@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -59,8 +60,8 @@ _COMMON_ACRONYMS = frozenset((
     "PST", "EST", "CST", "MST", "PT", "ET", "GMT", "UTC", "I", "II", "III",
     # currencies, prices and everyday travel and shopping words a customer reads every day
     "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "JPY", "CHF", "INR", "MXN", "SEK", "NOK", "DKK",
-    "BST", "CET", "EDT", "PDT", "WIFI", "TV", "AC", "BBQ", "B&B", "ETA", "RSVP", "PS", "NB",
-    "UAE", "NHS", "BBC", "MOT", "ISA", "SIM", "PAYG", "ATM", "QR", "ID", "DIY", "XL", "XXL",
+    "BST", "CET", "EDT", "PDT", "WIFI", "AC", "BBQ", "ETA", "RSVP", "PS", "NB", "UAE", "NHS",
+    "BBC", "MOT", "ISA", "SIM", "PAYG", "QR", "DIY", "XL", "XXL",
 ))  # fmt: skip
 # not codes such as RF-77210; "(?<![\w-])[A-Z]{2,5}" with the look-behind moved past the first
 # capital, so that the engine skips to capitals instead of trying each position
@@ -215,7 +216,7 @@ def form_cues(
     model: CueModel, norm: Norm, said: Said, settled: set[int], heard: bool = True
 ) -> dict[str, CueHit]:
     """Question-form and paraphrase cues of one agent turn; ``said``: what the customer said
-    recently (``Paraphrase.context``).
+    recently (``paraphrase.combine`` of ``Paraphrase.said``).
 
     ``heard``: the customer has said something before this turn; if not, there is nothing to
     restate ("you're chatting with Mia" opens a chat, it reflects nothing).
@@ -294,8 +295,7 @@ def annotate(
     agents = [t.index for t in transcript.turns if t.role is Role.AGENT]
     last_agent = agents[-1] if agents else -1
     previous: Role | None = None
-    heard = False  # has the customer said anything yet?
-    theirs: set[str] = set()  # the words the customer has used so far
+    theirs: set[str] = set()  # the words the customer has used so far (none: nothing heard)
     # what each customer turn said (its stems): the agent's next few turns all read it
     said: dict[int, Said] = {}
     for turn, norm in zip(transcript.turns, norms, strict=False):
@@ -312,16 +312,13 @@ def annotate(
                 if j not in said:
                     said[j] = model.paraphrase.said(norms[j])
             context = combine([said[j] for j in recent])
-            hits.update(form_cues(model, norm, context, settled, heard))
+            hits.update(form_cues(model, norm, context, settled, heard=bool(theirs)))
             if "farewell" not in hits:
                 farewell_reply(model, transcript, norms, turn.index, last_agent, hits)
             name_use(turn.text, norm, names, model.forms, hits)
-            # an acronym the customer used first ("GLX", a merchant on their statement) is theirs
-            acronyms = [a for a in jargon_acronyms(turn.text) if a.lower() not in theirs]
-            if "jargon" not in hits and acronyms:
+            if "jargon" not in hits and (acronyms := jargon_acronyms(turn.text, theirs)):
                 hits["jargon"] = CueHit("jargon", acronyms[0].lower())
-        elif turn.role is Role.CUSTOMER and norm.words:
-            heard = True
+        elif turn.role is Role.CUSTOMER:
             theirs.update(norm.words)
         per_turn.append(hits)
     if model.semantic is not None:
@@ -366,12 +363,13 @@ def _resolve_refusals(transcript: Transcript, per_turn: list[dict[str, CueHit]])
             del per_turn[i]["bare_refusal"]
 
 
-def jargon_acronyms(raw: str) -> list[str]:
-    """Upper-case acronyms in raw text that a customer is unlikely to know."""
+def jargon_acronyms(raw: str, theirs: AbstractSet[str] = frozenset()) -> list[str]:
+    """Upper-case acronyms in raw text that a customer is unlikely to know; ``theirs``: the
+    customer's own words (an acronym they used first, "GLX" on their statement, is theirs)."""
     found = _ACRONYM.findall(raw)
     if not found:
         return []  # most turns: no capitals in a row, nothing to count
     letters = [c for c in raw if c.isalpha()]
     if sum(c.isupper() for c in letters) * 3 > len(letters):
         return []  # shouted or all-caps text: capitals say nothing
-    return [a for a in found if a.rstrip("s") not in _COMMON_ACRONYMS]
+    return [a for a in found if a.rstrip("s") not in _COMMON_ACRONYMS and a.lower() not in theirs]

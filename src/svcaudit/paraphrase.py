@@ -87,13 +87,9 @@ class Paraphrase:
         self._plans: dict[tuple[Any, ...], _Plan | str | None] = {}
         self._stem_cache: dict[tuple[str, ...], frozenset[str]] = {}
 
-    def context(self, customer: Sequence[Norm]) -> Said:
-        """Stems of the content words of the customer's recent turns: all of them, and those
-        of what the customer stated (not asked)."""
-        return combine([self.said(n) for n in customer])
-
     def said(self, norm: Norm) -> Said:
-        """What one customer turn said (``context`` of that turn alone)."""
+        """Stems of the content words of one customer turn: all of them, and those of what the
+        customer stated (not asked); several turns are put together by ``combine``."""
         words = self._stems(norm.tokens)
         if not any(s.question for s in norm.sentences):
             return Said(words, words)
